@@ -1,0 +1,310 @@
+import Foundation
+
+/// How much of the country the demo tree fills with schools.
+public enum DemoScale: String, Sendable, CaseIterable {
+    /// The whole real tree (34 departments, 3.321 communes), schools in one province only.
+    case province
+    /// Schools everywhere: ≈54.000 institutions.
+    case national
+}
+
+/// A parent link valid for an interval; a unit's links are time-ordered and do not overlap.
+public struct DemoParentLink: Sendable, Equatable {
+    public var parentCode: String
+    public var validity: Validity
+    public init(parentCode: String, validity: Validity) {
+        self.parentCode = parentCode
+        self.validity = validity
+    }
+}
+
+public struct DemoUnit: Sendable, Equatable {
+    /// "BGD", "S01", "P01-03", "X00004", "X00004-01", "S01-001".
+    public var code: String
+    public var name: String
+    public var kind: UnitKind
+    /// Empty for administrative units.
+    public var levels: Set<SchoolLevel>
+    /// Set for institutions only.
+    public var ownership: Ownership?
+    public var validity: Validity
+    public var parents: [DemoParentLink]
+
+    public init(code: String, name: String, kind: UnitKind, levels: Set<SchoolLevel> = [], ownership: Ownership? = nil,
+                validity: Validity = .always, parents: [DemoParentLink] = []) {
+        self.code = code
+        self.name = name
+        self.kind = kind
+        self.levels = levels
+        self.ownership = ownership
+        self.validity = validity
+        self.parents = parents
+    }
+
+    /// The parent's code on that day, nil for the root or a day no link covers.
+    public func parentCode(on day: Day) -> String? {
+        parents.first { $0.validity.contains(day) }?.parentCode
+    }
+}
+
+public struct DemoUserSpec: Sendable, Equatable {
+    /// ASCII, easy to type from a printed sheet: "so01.chuyenvien".
+    public var username: String
+    /// A person's full name ("Nguyễn Thị Hương").
+    public var displayName: String
+    public var unitCode: String
+    public var role: Role
+    public init(username: String, displayName: String, unitCode: String, role: Role) {
+        self.username = username
+        self.displayName = displayName
+        self.unitCode = unitCode
+        self.role = role
+    }
+}
+
+public struct DemoTree: Sendable {
+    /// Every parent comes before its children, so units can be inserted in this order.
+    public var units: [DemoUnit]
+    public var users: [DemoUserSpec]
+    public init(units: [DemoUnit], users: [DemoUserSpec]) {
+        self.units = units
+        self.users = users
+    }
+
+    /// Schools and centres.
+    public var institutions: [DemoUnit] { units.filter { $0.kind.isInstitution } }
+}
+
+/// Builds a deterministic demo tree on the real provinces and communes: same inputs and seed, same tree.
+///
+/// History modelled (DOMAIN.md §3):
+/// - the 34 departments exist throughout (each continues the host province's department, whose code it
+///   keeps; its name is today's — a simplification: S24 was "Sở … Bắc Giang" before 2025);
+/// - each absorbed province's department ("S02" Hà Giang) exists until 30/06/2025;
+/// - communes exist from 01/07/2025, under their department;
+/// - schools under a commune hang, until 30/06/2025, under a district office. There is no district data
+///   in the reference files, so the offices are synthetic, named "Phòng GD&ĐT khu vực N (dữ liệu mẫu)",
+///   one per 8 consecutive communes of a province (code "P01-03"), all under the host department — also
+///   for communes that lay in an absorbed province (simplification: the files do not say which ones);
+/// - upper-secondary schools and GDNN-GDTX centres hang under the department throughout;
+/// - institutions are long-standing (no start date).
+public enum DemoTreeBuilder {
+    /// The day the two-level local government took effect.
+    public static let reformDay = Day(year: 2025, month: 7, day: 1)!
+    static let ministryCode = "BGD"
+    static let communesPerOffice = 8
+
+    public static func build(provinces: [ProvinceRecord], communes: [CommuneRecord], scale: DemoScale,
+                             seed: UInt64, province: String = "01") -> DemoTree {
+        let before = Validity(to: reformDay.previous)
+        let after = Validity(from: reformDay)
+        let provinceCodes = Set(provinces.map(\.code))
+        let communesByProvince = Dictionary(grouping: communes.filter { provinceCodes.contains($0.provinceCode) },
+                                            by: \.provinceCode)
+        let plan = DemoPlan(provinces: provinces, communesByProvince: communesByProvince, seed: seed)
+
+        var units: [DemoUnit] = [DemoUnit(code: ministryCode, name: "Bộ Giáo dục và Đào tạo", kind: .ministry)]
+        units.reserveCapacity(scale == .national ? 60_000 : 6_000)
+        let toMinistry = [DemoParentLink(parentCode: ministryCode, validity: .always)]
+        for p in provinces {
+            units.append(DemoUnit(code: "S" + p.code, name: DemoNames.department(p.name), kind: .department,
+                                  parents: toMinistry))
+        }
+        for p in provinces {
+            for former in p.absorbed where !provinceCodes.contains(former.code) {
+                units.append(DemoUnit(code: "S" + former.code, name: DemoNames.department(former.name),
+                                      kind: .department, validity: before,
+                                      parents: [DemoParentLink(parentCode: ministryCode, validity: before)]))
+            }
+        }
+
+        var schoolsByCommune: [String: [DemoSchoolRef]] = [:]
+        for p in provinces {
+            let department = "S" + p.code
+            let list = communesByProvince[p.code] ?? []
+            let offices = (list.count + communesPerOffice - 1) / communesPerOffice
+            for n in 0..<offices {
+                units.append(DemoUnit(code: officeCode(p.code, n), name: "Phòng GD&ĐT khu vực \(n + 1) (dữ liệu mẫu)",
+                                      kind: .districtOffice, validity: before,
+                                      parents: [DemoParentLink(parentCode: department, validity: before)]))
+            }
+            for c in list {
+                units.append(DemoUnit(code: "X" + c.code, name: c.name, kind: .commune, validity: after,
+                                      parents: [DemoParentLink(parentCode: department, validity: after)]))
+            }
+            guard scale == .national || p.code == province else { continue }
+
+            // The department's own institutions, names unique within the province.
+            var namer = DemoNamer(random: SeededRandom(seed: seed, stream: "names/S" + p.code))
+            var random = SeededRandom(seed: seed, stream: "schools/S" + p.code)
+            let placeNames = list.map { trimmedProperName($0) }
+            var number = 0
+            for category in DemoCategory.allCases where category.underDepartment {
+                for _ in 0..<plan.count(province: p.code, category) {
+                    number += 1
+                    let nonPublic = random.chance(category.nonPublicShare)
+                    let prefix = category.prefix(nonPublic: nonPublic, random: &random)
+                    let pool = category == .centre ? placeNames : DemoNames.figures + placeNames
+                    units.append(DemoUnit(
+                        code: "\(department)-\(padded(number, 3))",
+                        name: namer.name(prefix: prefix, pool: pool.isEmpty ? DemoNames.figures : pool),
+                        kind: category.kind, levels: category.levels, ownership: nonPublic ? .nonPublic : .public,
+                        parents: [DemoParentLink(parentCode: department, validity: .always)]))
+                }
+            }
+
+            // The communes' schools, names unique within the commune.
+            for (index, c) in list.enumerated() {
+                var namer = DemoNamer(random: SeededRandom(seed: seed, stream: "names/X" + c.code))
+                var random = SeededRandom(seed: seed, stream: "schools/X" + c.code)
+                let parents = [DemoParentLink(parentCode: officeCode(p.code, index / communesPerOffice), validity: before),
+                               DemoParentLink(parentCode: "X" + c.code, validity: after)]
+                let own = trimmedProperName(c)
+                var number = 0
+                var codes: [DemoSchoolRef] = []
+                for category in DemoCategory.allCases where !category.underDepartment {
+                    let pool = category.levels == [.preschool] ? DemoNames.preschool : DemoNames.figures
+                    var offerOwnName = category.takesCommuneName && random.chance(0.7)
+                    for _ in 0..<plan.count(commune: c.code, category) {
+                        number += 1
+                        let nonPublic = random.chance(category.nonPublicShare)
+                        let prefix = category.prefix(nonPublic: nonPublic, random: &random)
+                        // The commune's name goes to its first public school of the kind.
+                        let preferred = offerOwnName && !nonPublic ? own : nil
+                        if preferred != nil { offerOwnName = false }
+                        let code = "X\(c.code)-\(padded(number, 2))"
+                        codes.append(DemoSchoolRef(code: code, levels: category.levels, isPublic: !nonPublic))
+                        units.append(DemoUnit(
+                            code: code, name: namer.name(prefix: prefix, preferred: preferred, pool: pool),
+                            kind: category.kind, levels: category.levels, ownership: nonPublic ? .nonPublic : .public,
+                            parents: parents))
+                    }
+                }
+                schoolsByCommune[c.code] = codes
+            }
+        }
+
+        let users = demoUsers(provinces: provinces, communesByProvince: communesByProvince,
+                              schoolsByCommune: schoolsByCommune, seed: seed, province: province)
+        return DemoTree(units: units, users: users)
+    }
+
+    static func officeCode(_ province: String, _ index: Int) -> String {
+        "P\(province)-\(padded(index + 1, 2))"
+    }
+
+    /// Zero-padded decimal: `padded(7, 3)` is "007"; wider numbers keep all their digits.
+    static func padded(_ number: Int, _ width: Int) -> String {
+        let digits = String(number)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+
+    /// "Ba Đình" for "Phường Ba Đình"; "Móng Cái" for "Phường Móng Cái 2", whose number would read oddly in
+    /// a school's name.
+    static func trimmedProperName(_ commune: CommuneRecord) -> String {
+        var name = commune.properName
+        while let last = name.last, last.isNumber || last == " " { name.removeLast() }
+        return name.isEmpty ? commune.properName : name
+    }
+
+    /// Accounts for trying the demo: each role at the ministry, at one department, at one commune and two
+    /// of its schools, plus an officer of a second department so access rules have another branch.
+    static func demoUsers(provinces: [ProvinceRecord], communesByProvince: [String: [CommuneRecord]],
+                          schoolsByCommune: [String: [DemoSchoolRef]], seed: UInt64,
+                          province: String) -> [DemoUserSpec] {
+        var random = SeededRandom(seed: seed, stream: "users")
+        var users: [DemoUserSpec] = []
+        func add(_ username: String, _ unit: String, _ role: Role) {
+            users.append(DemoUserSpec(username: username, displayName: DemoNames.person(&random), unitCode: unit, role: role))
+        }
+        add("admin", ministryCode, .admin)
+        add("bo.lanhdao", ministryCode, .leader)
+        let codes = Set(provinces.map(\.code))
+        guard codes.contains(province) else { return users }
+        let so = "so" + province, department = "S" + province
+        add(so + ".quantri", department, .admin)
+        add(so + ".lanhdao", department, .leader)
+        add(so + ".chuyenvien", department, .officer)
+        add(so + ".xem", department, .viewer)
+
+        if let commune = (communesByProvince[province] ?? []).first(where: { (schoolsByCommune[$0.code]?.count ?? 0) >= 2 }) {
+            add("xa\(commune.code).lanhdao", "X" + commune.code, .leader)
+            add("xa\(commune.code).chuyenvien", "X" + commune.code, .officer)
+            // Prefer a public primary and lower-secondary school: what officers report on most.
+            let schools = schoolsByCommune[commune.code]!
+            let primary = schools.first { $0.levels == [.primary] && $0.isPublic }?.code
+            let lower = schools.first { $0.levels == [.lowerSecondary] && $0.isPublic }?.code
+            let chosen = if let primary, let lower { [primary, lower] } else { schools.prefix(2).map(\.code) }
+            add("truong1.chuyenvien", chosen[0], .officer)
+            add("truong1.xem", chosen[0], .viewer)
+            add("truong2.chuyenvien", chosen[1], .officer)
+        }
+        let second = province == "79" ? "01" : "79"
+        if codes.contains(second) { add("so\(second).chuyenvien", "S" + second, .officer) }
+        return users
+    }
+}
+
+/// What the user list needs to know of a commune's schools.
+struct DemoSchoolRef {
+    var code: String
+    var levels: Set<SchoolLevel>
+    var isPublic: Bool
+}
+
+/// Per-commune and per-province counts of each category, fixed by the seed and independent of the scale:
+/// the province scale builds exactly the schools the national scale builds in that province.
+struct DemoPlan {
+    private var communeCounts: [String: [Int]] = [:]
+    private var provinceCounts: [String: [Int]] = [:]
+
+    init(provinces: [ProvinceRecord], communesByProvince: [String: [CommuneRecord]], seed: UInt64) {
+        let categories = DemoCategory.allCases
+        var communeWeights: [(code: String, weights: [Double], random: SeededRandom)] = []
+        var provinceWeights: [(code: String, weights: [Double], random: SeededRandom)] = []
+        var totals = [Double](repeating: 0, count: categories.count)
+        for p in provinces {
+            var provinceRandom = SeededRandom(seed: seed, stream: "plan/S" + p.code)
+            var pw = [Double](repeating: 0, count: categories.count)
+            for c in communesByProvince[p.code] ?? [] {
+                var random = SeededRandom(seed: seed, stream: "plan/X" + c.code)
+                // A commune's size (population): 0,5 to 2,3, mean 1,4; then ±25% per category. Communes of
+                // the centrally-run cities are more populous (Hà Nội: 2.874 schools on 126 communes) [verify].
+                let size = (0.5 + random.nextDouble() + 0.8 * random.nextDouble()) * (p.isCity ? 1.3 : 1.0)
+                var w = [Double](repeating: 0, count: categories.count)
+                for (i, category) in categories.enumerated() {
+                    let base = category.weight(c.kind) * size
+                    if category.underDepartment {
+                        pw[i] += base
+                    } else {
+                        w[i] = base * (0.75 + 0.5 * random.nextDouble())
+                    }
+                }
+                communeWeights.append((c.code, w, random))
+            }
+            for i in categories.indices where categories[i].underDepartment {
+                pw[i] *= 0.85 + 0.3 * provinceRandom.nextDouble()
+            }
+            provinceWeights.append((p.code, pw, provinceRandom))
+            for i in categories.indices { totals[i] += pw[i] }
+        }
+        for entry in communeWeights {
+            for i in categories.indices { totals[i] += entry.weights[i] }
+        }
+        func counts(_ weights: [Double], _ random: inout SeededRandom) -> [Int] {
+            categories.indices.map { i in
+                totals[i] > 0 ? demoRound(Double(categories[i].national) * weights[i] / totals[i], &random) : 0
+            }
+        }
+        for var entry in communeWeights { communeCounts[entry.code] = counts(entry.weights, &entry.random) }
+        for var entry in provinceWeights { provinceCounts[entry.code] = counts(entry.weights, &entry.random) }
+    }
+
+    func count(commune: String, _ category: DemoCategory) -> Int {
+        communeCounts[commune].map { $0[DemoCategory.allCases.firstIndex(of: category)!] } ?? 0
+    }
+
+    func count(province: String, _ category: DemoCategory) -> Int {
+        provinceCounts[province].map { $0[DemoCategory.allCases.firstIndex(of: category)!] } ?? 0
+    }
+}
