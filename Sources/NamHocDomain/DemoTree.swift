@@ -94,6 +94,13 @@ public enum DemoTreeBuilder {
     static let ministryCode = "BGD"
     static let communesPerOffice = 8
 
+    /// - Parameters:
+    ///   - provinces, communes: the reference files, parsed; communes of a province not in `provinces`
+    ///     are left out.
+    ///   - scale: `.national` puts schools in every commune, `.province` only in `province`'s.
+    ///   - seed: the same seed gives the same tree, unit for unit.
+    ///   - province: the province with schools at province scale, and the one the demo users work in at
+    ///     both scales. An unknown code gives a tree without schools and only the ministry's users.
     public static func build(provinces: [ProvinceRecord], communes: [CommuneRecord], scale: DemoScale,
                              seed: UInt64, province: String = "01") -> DemoTree {
         let before = Validity(to: reformDay.previous)
@@ -205,106 +212,5 @@ public enum DemoTreeBuilder {
         var name = commune.properName
         while let last = name.last, last.isNumber || last == " " { name.removeLast() }
         return name.isEmpty ? commune.properName : name
-    }
-
-    /// Accounts for trying the demo: each role at the ministry, at one department, at one commune and two
-    /// of its schools, plus an officer of a second department so access rules have another branch.
-    static func demoUsers(provinces: [ProvinceRecord], communesByProvince: [String: [CommuneRecord]],
-                          schoolsByCommune: [String: [DemoSchoolRef]], seed: UInt64,
-                          province: String) -> [DemoUserSpec] {
-        var random = SeededRandom(seed: seed, stream: "users")
-        var users: [DemoUserSpec] = []
-        func add(_ username: String, _ unit: String, _ role: Role) {
-            users.append(DemoUserSpec(username: username, displayName: DemoNames.person(&random), unitCode: unit, role: role))
-        }
-        add("admin", ministryCode, .admin)
-        add("bo.lanhdao", ministryCode, .leader)
-        let codes = Set(provinces.map(\.code))
-        guard codes.contains(province) else { return users }
-        let so = "so" + province, department = "S" + province
-        add(so + ".quantri", department, .admin)
-        add(so + ".lanhdao", department, .leader)
-        add(so + ".chuyenvien", department, .officer)
-        add(so + ".xem", department, .viewer)
-
-        if let commune = (communesByProvince[province] ?? []).first(where: { (schoolsByCommune[$0.code]?.count ?? 0) >= 2 }) {
-            add("xa\(commune.code).lanhdao", "X" + commune.code, .leader)
-            add("xa\(commune.code).chuyenvien", "X" + commune.code, .officer)
-            // Prefer a public primary and lower-secondary school: what officers report on most.
-            let schools = schoolsByCommune[commune.code]!
-            let primary = schools.first { $0.levels == [.primary] && $0.isPublic }?.code
-            let lower = schools.first { $0.levels == [.lowerSecondary] && $0.isPublic }?.code
-            let chosen = if let primary, let lower { [primary, lower] } else { schools.prefix(2).map(\.code) }
-            add("truong1.chuyenvien", chosen[0], .officer)
-            add("truong1.xem", chosen[0], .viewer)
-            add("truong2.chuyenvien", chosen[1], .officer)
-        }
-        let second = province == "79" ? "01" : "79"
-        if codes.contains(second) { add("so\(second).chuyenvien", "S" + second, .officer) }
-        return users
-    }
-}
-
-/// What the user list needs to know of a commune's schools.
-struct DemoSchoolRef {
-    var code: String
-    var levels: Set<SchoolLevel>
-    var isPublic: Bool
-}
-
-/// Per-commune and per-province counts of each category, fixed by the seed and independent of the scale:
-/// the province scale builds exactly the schools the national scale builds in that province.
-struct DemoPlan {
-    private var communeCounts: [String: [Int]] = [:]
-    private var provinceCounts: [String: [Int]] = [:]
-
-    init(provinces: [ProvinceRecord], communesByProvince: [String: [CommuneRecord]], seed: UInt64) {
-        let categories = DemoCategory.allCases
-        var communeWeights: [(code: String, weights: [Double], random: SeededRandom)] = []
-        var provinceWeights: [(code: String, weights: [Double], random: SeededRandom)] = []
-        var totals = [Double](repeating: 0, count: categories.count)
-        for p in provinces {
-            var provinceRandom = SeededRandom(seed: seed, stream: "plan/S" + p.code)
-            var pw = [Double](repeating: 0, count: categories.count)
-            for c in communesByProvince[p.code] ?? [] {
-                var random = SeededRandom(seed: seed, stream: "plan/X" + c.code)
-                // A commune's size (population): 0,5 to 2,3, mean 1,4; then ±25% per category. Communes of
-                // the centrally-run cities are more populous (Hà Nội: 2.874 schools on 126 communes) [verify].
-                let size = (0.5 + random.nextDouble() + 0.8 * random.nextDouble()) * (p.isCity ? 1.3 : 1.0)
-                var w = [Double](repeating: 0, count: categories.count)
-                for (i, category) in categories.enumerated() {
-                    let base = category.weight(c.kind) * size
-                    if category.underDepartment {
-                        pw[i] += base
-                    } else {
-                        w[i] = base * (0.75 + 0.5 * random.nextDouble())
-                    }
-                }
-                communeWeights.append((c.code, w, random))
-            }
-            for i in categories.indices where categories[i].underDepartment {
-                pw[i] *= 0.85 + 0.3 * provinceRandom.nextDouble()
-            }
-            provinceWeights.append((p.code, pw, provinceRandom))
-            for i in categories.indices { totals[i] += pw[i] }
-        }
-        for entry in communeWeights {
-            for i in categories.indices { totals[i] += entry.weights[i] }
-        }
-        func counts(_ weights: [Double], _ random: inout SeededRandom) -> [Int] {
-            categories.indices.map { i in
-                totals[i] > 0 ? demoRound(Double(categories[i].national) * weights[i] / totals[i], &random) : 0
-            }
-        }
-        for var entry in communeWeights { communeCounts[entry.code] = counts(entry.weights, &entry.random) }
-        for var entry in provinceWeights { provinceCounts[entry.code] = counts(entry.weights, &entry.random) }
-    }
-
-    func count(commune: String, _ category: DemoCategory) -> Int {
-        communeCounts[commune].map { $0[DemoCategory.allCases.firstIndex(of: category)!] } ?? 0
-    }
-
-    func count(province: String, _ category: DemoCategory) -> Int {
-        provinceCounts[province].map { $0[DemoCategory.allCases.firstIndex(of: category)!] } ?? 0
     }
 }

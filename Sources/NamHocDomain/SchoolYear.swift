@@ -146,12 +146,16 @@ public struct SchoolCalendar: Hashable, Codable, Sendable {
 
     /// Học kỳ II: the day after `semester1End` to `semester2End`.
     public func semester2(of year: SchoolYear) -> Validity {
+        // Day has `previous` but no `next`; the day after is simple enough to spell out here.
         let end1 = semester1End.in(year.startYear + 1)
-        let next = end1 == Day(year: end1.year, month: 12, day: 31)!
-            ? Day(year: end1.year + 1, month: 1, day: 1)!
-            : (end1.day < Day.daysIn(month: end1.month, year: end1.year)
-                ? Day(year: end1.year, month: end1.month, day: end1.day + 1)!
-                : Day(year: end1.year, month: end1.month + 1, day: 1)!)
+        let next: Day
+        if end1.day < Day.daysIn(month: end1.month, year: end1.year) {
+            next = Day(year: end1.year, month: end1.month, day: end1.day + 1)!
+        } else if end1.month < 12 {
+            next = Day(year: end1.year, month: end1.month + 1, day: 1)!
+        } else {
+            next = Day(year: end1.year + 1, month: 1, day: 1)!
+        }
         return Validity(from: next, to: semester2End.in(year.startYear + 1))
     }
 }
