@@ -1,0 +1,62 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "NamHoc",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "namhoc", targets: ["namhoc"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder.git", from: "0.18.2"),
+    ],
+    targets: [
+        // Thin entrypoint: everything lives in NamHocApp so tests build the same application.
+        .executableTarget(name: "namhoc", dependencies: ["NamHocApp"]),
+        // Domain rules: Foundation only, tested without a database.
+        .target(name: "NamHocDomain"),
+        // Vietnamese text: NFC, legacy encodings, collation, formats, directive reader.
+        .target(name: "NamHocText", resources: [.copy("Resources")]),
+        // Office files: XLSX, CSV, DOCX. No database, no HTTP.
+        .target(
+            name: "NamHocOffice",
+            dependencies: [
+                "NamHocText",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "XMLCoder", package: "XMLCoder"),
+            ]
+        ),
+        // Vapor wiring: configuration, routes, controllers, views, models, migrations, commands.
+        .target(
+            name: "NamHocApp",
+            dependencies: [
+                "NamHocDomain", "NamHocText", "NamHocOffice",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Leaf", package: "leaf"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+        // Benchmarks and evaluations: lean executables that do not link Vapor.
+        .executableTarget(name: "namhoc-reader-eval", dependencies: ["NamHocText"], path: "Sources/ReaderEval"),
+        .executableTarget(name: "namhoc-office-bench", dependencies: ["NamHocOffice"], path: "Sources/OfficeBench"),
+        .testTarget(name: "NamHocDomainTests", dependencies: ["NamHocDomain"]),
+        .testTarget(name: "NamHocTextTests", dependencies: ["NamHocText"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "NamHocOfficeTests", dependencies: ["NamHocOffice"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "NamHocAppTests",
+            dependencies: [
+                "NamHocApp",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+    ]
+)
