@@ -19,11 +19,21 @@ extension VietnameseText {
         return builder.finish()
     }
 
-    /// Vietnamese comparison consistent with `sortKey` (it compares the keys).
+    /// Vietnamese comparison consistent with `sortKey` (it compares the keys' bytes, without
+    /// building Strings). To sort many items, compute `sortKey` once per item instead.
     public static func compare(_ a: String, _ b: String) -> ComparisonResult {
-        let ka = sortKey(a), kb = sortKey(b)
-        if ka == kb { return .orderedSame }
-        return ka < kb ? .orderedAscending : .orderedDescending
+        let ka = sortKeyBytes(a), kb = sortKeyBytes(b)
+        for (x, y) in zip(ka, kb) where x != y {
+            return x < y ? .orderedAscending : .orderedDescending
+        }
+        if ka.count == kb.count { return .orderedSame }
+        return ka.count < kb.count ? .orderedAscending : .orderedDescending
+    }
+
+    static func sortKeyBytes(_ s: String) -> [UInt8] {
+        var builder = SortKeyBuilder(capacity: s.utf8.count)
+        for scalar in s.unicodeScalars { builder.add(scalar) }
+        return builder.finishBytes()
     }
 
     /// Sort key for a person's full name: given name (last word), then middle names in order,
@@ -32,12 +42,31 @@ extension VietnameseText {
     /// Compound family names ("Tôn Nữ", "Âu Dương") cannot be told from middle names without a
     /// separate field; they sort as middle names, which only matters for exact ties on tên.
     public static func personNameSortKey(_ fullName: String) -> String {
-        let words = fullName.split(whereSeparator: { $0.isWhitespace })
+        // Feeds the words to the builder in the new order instead of splitting and joining
+        // Strings: this runs once per pupil or teacher of an import.
+        let scalars = fullName.unicodeScalars
+        var words: [Range<String.UnicodeScalarView.Index>] = []
+        var start: String.UnicodeScalarView.Index? = nil
+        var i = scalars.startIndex
+        while i != scalars.endIndex {
+            if scalars[i].properties.isWhitespace {
+                if let s = start { words.append(s..<i) }
+                start = nil
+            } else if start == nil {
+                start = i
+            }
+            i = scalars.index(after: i)
+        }
+        if let s = start { words.append(s..<scalars.endIndex) }
         guard words.count > 1 else { return sortKey(fullName) }
-        var reordered = [words[words.count - 1]]
-        reordered += words[1..<(words.count - 1)]
-        reordered.append(words[0])
-        return sortKey(reordered.joined(separator: " "))
+
+        var builder = SortKeyBuilder(capacity: fullName.utf8.count)
+        let order = [words.count - 1] + Array(1..<(words.count - 1)) + [0]
+        for index in order {
+            for scalar in scalars[words[index]] { builder.add(scalar) }
+            builder.add(" ")
+        }
+        return builder.finish()
     }
 }
 
@@ -158,10 +187,14 @@ struct SortKeyBuilder {
         flushDigits()
     }
 
-    mutating func finish() -> String {
+    mutating func finishBytes() -> [UInt8] {
         flushAll()
         key.append(Self.levelSeparator)
         key.append(contentsOf: caseLevel)
-        return String(decoding: key, as: UTF8.self)
+        return key
+    }
+
+    mutating func finish() -> String {
+        String(decoding: finishBytes(), as: UTF8.self)
     }
 }

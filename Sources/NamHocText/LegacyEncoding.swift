@@ -16,6 +16,11 @@ public enum LegacyEncoding: String, Sendable, Codable {
 /// valid word for word, so a legacy reading can at best tie with it and ties keep the text as it
 /// is; Western text ("café déjà") is invalid both ways, so it also stays. Legacy text read as
 /// CP1252 ("Tr­êng", "Tröôøng") is invalid as it is and valid once decoded.
+///
+/// Known limit: a very short Western phrase whose accented letters happen to spell a Vietnamese
+/// syllable in VNI ("où" → "ó", "eût" → "ẻt") is converted. Longer text dilutes it, and the
+/// opposite choice (ignore single-word evidence) would leave legacy cells like "Haø" (Hà) as they
+/// are, which is the more common case in school data.
 public enum VietnameseDecoder {
     /// Decode bytes of a text file: UTF-8 (with or without BOM), UTF-16 with BOM, or 8-bit TCVN3
     /// (ABC, .Vn fonts) / VNI (VNI-Times, CP1252-based); returns NFC text and what was detected.

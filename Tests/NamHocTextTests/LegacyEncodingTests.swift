@@ -136,6 +136,17 @@ import Testing
         #expect(VietnameseDecoder.decode(data) == ("Sở Giáo dục và Đào tạo", .tcvn3))
     }
 
+    @Test func cp1252_punctuation_survives_tcvn3_decoding() {
+        // “Së Gi¸o dôc” – with Word's curly quotes (0x93/0x94) and en dash (0x96).
+        let bytes: [UInt8] = [0x93, 0x53, 0xEB, 0x20, 0x47, 0x69, 0xB8, 0x6F, 0x20, 0x64, 0xF4, 0x63, 0x94, 0x20, 0x96, 0x20, 0x48, 0xB5]
+        #expect(VietnameseDecoder.decode(Data(bytes)) == ("“Sở Giáo dục” – Hà", .tcvn3))
+    }
+
+    @Test func empty_and_ascii_data() {
+        #expect(VietnameseDecoder.decode(Data()) == ("", .unicode))
+        #expect(VietnameseDecoder.decode(Data("Truong THCS\n".utf8)) == ("Truong THCS\n", .unicode))
+    }
+
     @Test func encoding_is_codable_by_name() throws {
         let json = try JSONEncoder().encode([LegacyEncoding.tcvn3, .vni, .unicode])
         #expect(String(decoding: json, as: UTF8.self) == #"["tcvn3","vni","unicode"]"#)
