@@ -1,0 +1,56 @@
+
+import Fluent
+import Foundation
+import Vapor
+
+enum SessionKeys {
+    static let userID = "uid"
+    static let csrf = "csrf"
+}
+
+/// Browser requests: the user whose id the database-backed session holds.
+struct SessionUserMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let text = request.session.data[SessionKeys.userID], let id = UUID(uuidString: text),
+           let user = try await User.find(id, on: request.db), user.active {
+            request.auth.login(user)
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+/// API requests: `Authorization: Bearer <token>`. The API ignores cookies, so it needs no CSRF token.
+struct BearerUserMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let bearer = request.headers.bearerAuthorization {
+            let hash = APITokens.hash(bearer.token)
+            if let token = try await APIToken.query(on: request.db).filter(\.$tokenHash == hash)
+                .filter(\.$expiresAt > Date()).with(\.$user).first(), token.user.active {
+                request.auth.login(token.user)
+            }
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+struct RequireUserMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        _ = try request.requireUser()
+        return try await next.respond(to: request)
+    }
+}
+
+enum APITokens {
+    /// A new token: 32 random bytes, URL-safe, prefixed so a leaked one is recognisable in logs.
+    static func generate() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        return "nh_" + Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+import Vapor
+
+/// Every form carries the session's CSRF token (`csrf`); a state-changing request without the right
+/// one is refused before it reaches a handler.
+struct CSRFMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let token: String
+        if let existing = request.session.data[SessionKeys.csrf] {
+            token = existing
+        } else {
+            token = APITokens.generate()
+            request.session.data[SessionKeys.csrf] = token
+        }
+        request.csrfToken = token
+        if [.POST, .PUT, .PATCH, .DELETE].contains(request.method) {
+            let sent = (try? request.content.get(String.self, at: "csrf")) ?? request.headers.first(name: "X-CSRF-Token")
+            guard let sent, constantTimeEqual(sent, token) else { throw AppError.csrfTokenInvalid }
+        }
+        return try await next.respond(to: request)
+    }
+
+    private func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}

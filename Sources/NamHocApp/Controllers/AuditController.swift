@@ -1,0 +1,82 @@
+import Fluent
+import NamHocDomain
+import NamHocText
+import SQLKit
+import Vapor
+
+/// Nhật ký thao tác: the latest writes within the admin's subtree, newest first.
+enum AuditController {
+    struct Model: Encodable {
+        var entries: [Line]
+        var page: Int
+        var nextURL: String?
+        var previousURL: String?
+    }
+
+    struct Line: Encodable {
+        var at: String
+        var actor: String
+        var action: String
+        var entity: String
+        var record: String
+        var before: String?
+        var after: String?
+    }
+
+    static let pageSize = 50
+
+    struct Row: Decodable {
+        var at: Date
+        var actorName: String
+        var action: String
+        var entity: String
+        var record: String
+        var before: String?
+        var after: String?
+    }
+
+    @Sendable static func index(req: Request) async throws -> Response {
+        let root = try req.scopedUnit
+        let page = max(1, req.query[Int.self, at: "page"] ?? 1)
+        let entries = try await entries(under: root.requireID(), page: page, in: req.db)
+        let model = Model(
+            entries: entries.prefix(pageSize).map {
+                Line(at: VietnameseFormat.dateTime($0.at), actor: $0.actorName, action: actionName($0.action), entity: $0.entity,
+                     record: $0.record, before: $0.before, after: $0.after)
+            },
+            page: page,
+            nextURL: entries.count > pageSize ? SiteURL.audit.path + "?page=\(page + 1)" : nil,
+            previousURL: page > 1 ? SiteURL.audit.path + "?page=\(page - 1)" : nil)
+        return try await req.render("audit", title: "Nhật ký thao tác", model)
+    }
+
+    /// Entries about units of the subtree (as it stands today), plus command-line entries for the top admin.
+    static func entries(under rootID: UUID, page: Int, in db: any Database) async throws -> [Row] {
+        let isRoot = try await UnitTree.ancestry(of: rootID, on: .today(), in: db).count == 1
+        let day = Day.today()
+        return try await db.sql.raw("""
+            WITH RECURSIVE sub(id, depth) AS (
+              SELECT u.id, 0 FROM units u WHERE u.id = \(bind: rootID)
+              UNION ALL
+              SELECT l.unit_id, sub.depth + 1 FROM unit_links l JOIN sub ON l.parent_id = sub.id
+              WHERE \(UnitTree.valid("l", day)) AND sub.depth < 16
+            )
+            SELECT a.at, a.actor_name, a.action, a.entity, a.record, a.before, a.after FROM audit_log a
+            WHERE a.unit_id IN (SELECT id FROM sub)\(unsafeRaw: isRoot ? " OR a.unit_id IS NULL" : "")
+            ORDER BY a.at DESC, a.id
+            LIMIT \(literal: pageSize + 1) OFFSET \(literal: (page - 1) * pageSize)
+            """).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+    }
+
+    static func actionName(_ action: String) -> String {
+        switch action {
+        case "create": "Tạo mới"
+        case "update": "Cập nhật"
+        case "update_profile": "Cập nhật hồ sơ"
+        case "move": "Đổi cấp trên"
+        case "reset_password": "Đặt lại mật khẩu"
+        case "demo": "Tạo dữ liệu mẫu"
+        default: action
+        }
+    }
+}

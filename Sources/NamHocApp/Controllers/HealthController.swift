@@ -1,0 +1,18 @@
+import SQLKit
+import Vapor
+
+enum HealthController {
+    struct Status: Content { var status: String; var database: String }
+
+    @Sendable static func check(req: Request) async throws -> Response {
+        do {
+            _ = try await req.db.sql.raw("SELECT 1 AS ok").all()
+            return try await Status(status: "ok", database: req.db.isPostgres ? "postgresql" : "sqlite").encodeResponse(for: req)
+        } catch {
+            req.logger.critical("Health check: database does not answer", metadata: ["error": "\(error)"])
+            let response = try await Status(status: "unavailable", database: "down").encodeResponse(for: req)
+            response.status = .serviceUnavailable
+            return response
+        }
+    }
+}

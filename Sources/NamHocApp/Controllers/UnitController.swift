@@ -1,0 +1,145 @@
+import Fluent
+import NamHocDomain
+import NamHocText
+import Vapor
+
+/// The unit tree pages: search, a unit's page, its export, its profile. The unit comes checked from
+/// `UnitScopeMiddleware`; handlers only read, call a query and render.
+enum UnitController {
+    struct DayChoice: Encodable {
+        var iso: String
+        var text: String
+        var isToday: Bool
+        /// "?date=…" to keep the chosen day on links, empty for today.
+        var query: String
+
+        init(_ day: Day) {
+            iso = day.iso
+            text = day.vietnamese
+            isToday = day == .today()
+            query = isToday ? "" : "?date=\(day.iso)"
+        }
+    }
+
+    struct IndexModel: Encodable {
+        var query: String
+        var day: DayChoice
+        var root: UnitDisplay.Item
+        var results: [UnitDisplay.Item]
+        var truncated: Bool
+        var resultCount: String
+    }
+
+    static let searchLimit = 100
+
+    @Sendable static func index(req: Request) async throws -> Response {
+        let root = try req.scopedUnit, day = try req.treeDay
+        let query = TextKeys.clean(req.query[String.self, at: "q"] ?? "")
+        let display = try await UnitDisplay.load(on: req.db)
+        let choice = DayChoice(day)
+        let rows = query.isEmpty
+            ? try await UnitTree.children(of: root.requireID(), on: day, in: req.db)
+            : try await UnitTree.search(query, under: root.requireID(), on: day, limit: searchLimit + 1, in: req.db)
+        let rootItem = UnitDisplay.Item(code: root.code, name: root.name, url: SiteURL.unit(root.code).path + choice.query,
+                                        kind: display.kindName(root.kind), levels: display.levels(root.levels),
+                                        ownership: display.ownership(root.ownership))
+        let model = IndexModel(query: query, day: choice, root: rootItem,
+                               results: rows.prefix(searchLimit).map { display.item($0, dayQuery: choice.query) },
+                               truncated: rows.count > searchLimit, resultCount: VietnameseFormat.integer(min(rows.count, searchLimit)))
+        return try await req.render("units", title: "Đơn vị", model)
+    }
+
+    struct ShowModel: Encodable {
+        var code: String
+        var name: String
+        var kind: String
+        var levels: String
+        var ownership: String
+        var validity: String
+        var day: DayChoice
+        var breadcrumbs: [UnitDisplay.Item]
+        var children: [UnitDisplay.Item]
+        var childCount: String
+        var counts: [UnitDisplay.CountLine]
+        var hasInstitutions: Bool
+        var profile: Profile
+        var canEditProfile: Bool
+        var canAdminister: Bool
+        var profileURL: String
+        var usersURL: String
+        var exportCSV: String
+        var exportXLSX: String
+        var saved: Bool
+    }
+
+    struct Profile: Codable {
+        var address: String?
+        var phone: String?
+        var email: String?
+        var headName: String?
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        let unit = try req.scopedUnit, day = try req.treeDay, user = try req.requireUser()
+        let display = try await UnitDisplay.load(on: req.db)
+        let choice = DayChoice(day)
+        let unitID = try unit.requireID()
+        // Breadcrumbs stop at the user's own unit: what lies above is outside their subtree.
+        let path = try await UnitTree.path(to: unitID, on: day, in: req.db)
+        let visible = path.drop { $0.id != user.$unit.id }
+        let children = try await UnitTree.children(of: unitID, on: day, in: req.db)
+        let groups = try await UnitTree.institutionCounts(under: unitID, on: day, in: req.db)
+        let todayAncestry = try await UnitTree.ancestry(of: unitID, on: .today(), in: req.db)
+        let model = ShowModel(
+            code: unit.code, name: unit.name, kind: display.kindName(unit.kind), levels: display.levels(unit.levels),
+            ownership: display.ownership(unit.ownership), validity: UnitDisplay.validity(from: unit.validFrom, to: unit.validTo),
+            day: choice,
+            breadcrumbs: visible.dropLast().map { .init(code: $0.code, name: $0.name, url: SiteURL.unit($0.code).path + choice.query,
+                                                       kind: "", levels: "", ownership: "") },
+            children: children.map { display.item($0, dayQuery: choice.query) },
+            childCount: VietnameseFormat.integer(children.count),
+            counts: display.countLines(groups), hasInstitutions: !groups.isEmpty,
+            profile: Profile(address: unit.address, phone: unit.phone, email: unit.email, headName: unit.headName),
+            canEditProfile: AccessPolicy.decide(.write, by: user.actor, on: todayAncestry) == .allowed,
+            canAdminister: AccessPolicy.decide(.administer, by: user.actor, on: todayAncestry) == .allowed,
+            profileURL: SiteURL.unitProfile(unit.code).path, usersURL: SiteURL.unitUsers(unit.code).path,
+            exportCSV: SiteURL.unitExport(unit.code).path + "?format=csv" + (choice.isToday ? "" : "&date=\(day.iso)"),
+            exportXLSX: SiteURL.unitExport(unit.code).path + "?format=xlsx" + (choice.isToday ? "" : "&date=\(day.iso)"),
+            saved: req.query[String.self, at: "saved"] == "1")
+        return try await req.render("unit", title: unit.name, model)
+    }
+
+    /// "Xuất Excel": the unit's subtree as the import file format, CSV or XLSX.
+    @Sendable static func export(req: Request) async throws -> Response {
+        let unit = try req.scopedUnit, day = try req.treeDay
+        let format = req.query[String.self, at: "format"] ?? "xlsx"
+        let rows = try await UnitExport.rows(under: unit.requireID(), on: day, in: req.db)
+        let file = try UnitFiles.export(rows, format: format, title: "Danh sách đơn vị thuộc \(unit.name) ngày \(day.vietnamese)")
+        let response = Response(status: .ok, body: .init(data: file.data))
+        response.headers.replaceOrAdd(name: .contentType, value: file.contentType)
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"donvi-\(unit.code)-\(day.iso).\(file.fileExtension)\"")
+        return response
+    }
+
+    @Sendable static func updateProfile(req: Request) async throws -> Response {
+        let unit = try req.scopedUnit, user = try req.requireUser()
+        let form = try req.content.decode(Profile.self)
+        func clean(_ s: String?) -> String? { s.map(TextKeys.clean).flatMap { $0.isEmpty ? nil : $0 } }
+        let email = clean(form.email)
+        if let email, !email.contains("@") || email.contains(" ") {
+            throw AppError.invalidField(field: "email", message: "Thư điện tử \"\(email)\" không hợp lệ.")
+        }
+        let parentCode = try await UnitTree.parent(of: unit.requireID(), on: .today(), in: req.db)?.code
+        let before = UnitSnapshot(unit, parentCode: parentCode)
+        unit.address = clean(form.address)
+        unit.phone = clean(form.phone)
+        unit.email = email
+        unit.headName = clean(form.headName)
+        try await req.db.transaction { tx in
+            try await unit.save(on: tx)
+            try await AuditLog.record(.entry("update_profile", "unit", record: unit.code, unitID: unit.id, before: before,
+                                             after: UnitSnapshot(unit, parentCode: parentCode)), by: AuditActor(user), on: tx)
+        }
+        return req.redirect(to: SiteURL.unit(unit.code).path + "?saved=1")
+    }
+}

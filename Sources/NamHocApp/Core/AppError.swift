@@ -1,0 +1,97 @@
+import Foundation
+import NamHocOffice
+import Vapor
+
+/// The one error type of NamHoc. Each case carries its context and is translated once for people
+/// (`messageVI`) and once for the API (`code` + `field`).
+enum AppError: Error, Sendable {
+    case unauthenticated
+    case invalidCredentials
+    case tooManyAttempts(minutes: Int)
+    case csrfTokenInvalid
+    case forbidden
+    case unitNotFound(String)
+    case userNotFound(String)
+    case pageNotFound
+    case invalidField(field: String, message: String)
+    case conflict(field: String, message: String)
+    case importRejected([RowError])
+    case office(OfficeError)
+    case internalError
+
+    /// One refused row of an import: all-or-nothing, so every fault is reported at once.
+    struct RowError: Codable, Sendable, Equatable {
+        /// 1-based, counting the header row as row 1, as a spreadsheet shows it.
+        var row: Int
+        var field: String?
+        var message: String
+    }
+
+    var status: HTTPResponseStatus {
+        switch self {
+        case .unauthenticated, .invalidCredentials: .unauthorized
+        case .tooManyAttempts: .tooManyRequests
+        case .csrfTokenInvalid, .forbidden: .forbidden
+        case .unitNotFound, .userNotFound, .pageNotFound: .notFound
+        case .invalidField, .importRejected, .office: .unprocessableEntity
+        case .conflict: .conflict
+        case .internalError: .internalServerError
+        }
+    }
+
+    var code: String {
+        switch self {
+        case .unauthenticated: "unauthenticated"
+        case .invalidCredentials: "invalid_credentials"
+        case .tooManyAttempts: "too_many_attempts"
+        case .csrfTokenInvalid: "csrf_token_invalid"
+        case .forbidden: "forbidden"
+        case .unitNotFound: "unit_not_found"
+        case .userNotFound: "user_not_found"
+        case .pageNotFound: "not_found"
+        case .invalidField: "invalid_field"
+        case .conflict: "conflict"
+        case .importRejected: "import_rejected"
+        case .office(let error): error.code
+        case .internalError: "internal_error"
+        }
+    }
+
+    var field: String? {
+        switch self {
+        case .invalidField(let field, _), .conflict(let field, _): field
+        case .unitNotFound: "code"
+        case .userNotFound: "username"
+        case .invalidCredentials: "password"
+        case .csrfTokenInvalid: "csrf"
+        default: nil
+        }
+    }
+
+    var messageVI: String {
+        switch self {
+        case .unauthenticated: "Vui lòng đăng nhập."
+        case .invalidCredentials: "Tên đăng nhập hoặc mật khẩu không đúng."
+        case .tooManyAttempts(let minutes):
+            "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau \(minutes) phút."
+        case .csrfTokenInvalid: "Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ. Vui lòng tải lại trang."
+        case .forbidden: "Bạn không có quyền thực hiện thao tác này."
+        case .unitNotFound(let code): "Không tìm thấy đơn vị \"\(code)\"."
+        case .userNotFound(let name): "Không tìm thấy người dùng \"\(name)\"."
+        case .pageNotFound: "Không tìm thấy trang."
+        case .invalidField(_, let message), .conflict(_, let message): message
+        case .importRejected(let rows):
+            "Tệp không được nhập: \(rows.count) lỗi. Không có dòng nào được ghi."
+        case .office(let error): error.messageVI
+        case .internalError: "Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau."
+        }
+    }
+}
+
+extension AppError: AbortError {
+    var reason: String { messageVI }
+}
+
+extension AppError: CustomStringConvertible {
+    var description: String { "\(code): \(messageVI)" }
+}

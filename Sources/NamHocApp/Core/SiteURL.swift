@@ -1,0 +1,64 @@
+import Vapor
+
+/// Every path of NamHoc, for route patterns and for links alike: no path string is written twice.
+/// Pass `SiteURL.code` (":code") as the value to get a route pattern.
+enum SiteURL: Equatable {
+    static let code = ":code"
+    static let username = ":username"
+
+    case home
+    case login
+    case logout
+    case account
+    case units
+    case unit(String)
+    case unitExport(String)
+    case unitProfile(String)
+    case unitUsers(String)
+    case unitUserPassword(String, String)
+    case audit
+    case healthz
+    case api(API)
+
+    enum API: Equatable {
+        case session
+        case me
+        case units
+        case unit(String)
+        case unitChildren(String)
+        case openAPI
+    }
+
+    var path: String {
+        switch self {
+        case .home: "/"
+        case .login: "/login"
+        case .logout: "/logout"
+        case .account: "/account"
+        case .units: "/units"
+        case .unit(let code): "/units/\(code)"
+        case .unitExport(let code): "/units/\(code)/export"
+        case .unitProfile(let code): "/units/\(code)/profile"
+        case .unitUsers(let code): "/units/\(code)/users"
+        case .unitUserPassword(let code, let username): "/units/\(code)/users/\(username)/password"
+        case .audit: "/audit"
+        case .healthz: "/healthz"
+        case .api(let api): "/api/v1" + api.path
+        }
+    }
+
+    var pathComponents: [PathComponent] { path.pathComponents }
+}
+
+extension SiteURL.API {
+    var path: String {
+        switch self {
+        case .session: "/session"
+        case .me: "/me"
+        case .units: "/units"
+        case .unit(let code): "/units/\(code)"
+        case .unitChildren(let code): "/units/\(code)/children"
+        case .openAPI: "/openapi.json"
+        }
+    }
+}

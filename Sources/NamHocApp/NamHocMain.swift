@@ -1,0 +1,30 @@
+import Foundation
+import Logging
+import Vapor
+
+/// The process: resolve configuration, build the app, run the command, shut down, return an exit code.
+/// Errors reach the user as one Vietnamese line on standard error, never as a stack trace.
+public enum NamHocMain {
+    public static func run(arguments: [String], environment: [String: String]) async -> Int32 {
+        do {
+            let (config, rest) = try AppConfig.resolve(arguments: arguments, environment: environment)
+            // Operators want the URL and warnings, not every migration step: notice unless asked otherwise.
+            let quiet = environment["LOG_LEVEL"] == nil && !rest.contains("--log") ? ["--log", "notice"] : []
+            var env = try Environment.detect(arguments: rest + quiet)
+            try LoggingSystem.bootstrap(from: &env)
+            let app = try await Application.make(env)
+            do {
+                try await configure(app, config: config)
+                try await app.execute()
+                try await app.asyncShutdown()
+                return 0
+            } catch {
+                try? await app.asyncShutdown()
+                throw error
+            }
+        } catch {
+            FileHandle.standardError.write(Data("Lỗi: \(CommandSupport.message(for: error))\n".utf8))
+            return 1
+        }
+    }
+}

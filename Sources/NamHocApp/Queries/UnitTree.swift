@@ -1,0 +1,123 @@
+import Fluent
+import Foundation
+import NamHocDomain
+import SQLKit
+
+/// The unit tree as it stood on one day. Every tree query takes the day: a unit's parent can change
+/// (the 2025 reform) and past figures stay with the tree of their time. Recursive CTEs run the same on
+/// SQLite and PostgreSQL; depth is capped so a bad link cycle cannot loop.
+enum UnitTree {
+    /// A unit as lists and the API show it.
+    struct Row: Codable, Sendable, Equatable {
+        var id: UUID
+        var code: String
+        var name: String
+        var kind: String
+        var levels: String
+        var ownership: String?
+        var validFrom: String?
+        var validTo: String?
+        var parentName: String?
+        var childCount: Int?
+    }
+
+    /// `[unit, parent, grandparent, …]` on `day`; empty when the unit does not exist.
+    static func ancestry(of unitID: UUID, on day: Day, in db: any Database) async throws -> [UUID] {
+        let rows = try await db.sql.raw("""
+            WITH RECURSIVE anc(id, depth) AS (
+              SELECT u.id, 0 FROM units u WHERE u.id = \(bind: unitID)
+              UNION ALL
+              SELECT l.parent_id, anc.depth + 1 FROM unit_links l JOIN anc ON l.unit_id = anc.id
+              WHERE \(valid("l", day)) AND anc.depth < 16
+            )
+            SELECT id FROM anc ORDER BY depth
+            """).all()
+        return try rows.map { try $0.decode(column: "id", as: UUID.self) }
+    }
+
+    /// The units on the path from the root to `unitID` (root first), with names for breadcrumbs.
+    static func path(to unitID: UUID, on day: Day, in db: any Database) async throws -> [Unit] {
+        let ids = try await ancestry(of: unitID, on: day, in: db)
+        let units = try await Unit.query(on: db).filter(\.$id ~~ ids).all()
+        let byID = Dictionary(uniqueKeysWithValues: units.compactMap { u in u.id.map { ($0, u) } })
+        return ids.reversed().compactMap { byID[$0] }
+    }
+
+    /// The parent of a unit on `day`.
+    static func parent(of unitID: UUID, on day: Day, in db: any Database) async throws -> Unit? {
+        let ids = try await ancestry(of: unitID, on: day, in: db)
+        guard ids.count > 1 else { return nil }
+        return try await Unit.find(ids[1], on: db)
+    }
+
+    /// The children of a unit valid on `day`, in Vietnamese order, each with its own child count.
+    static func children(of parentID: UUID, on day: Day, in db: any Database) async throws -> [Row] {
+        try await db.sql.raw("""
+            SELECT u.id, u.code, u.name, u.kind, u.levels, u.ownership, u.valid_from, u.valid_to,
+              (SELECT COUNT(*) FROM unit_links c WHERE c.parent_id = u.id AND \(valid("c", day))) AS child_count
+            FROM unit_links l JOIN units u ON u.id = l.unit_id
+            WHERE l.parent_id = \(bind: parentID) AND \(valid("l", day)) AND \(valid("u", day))
+            ORDER BY u.sort_key, u.code
+            """).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+    }
+
+    /// Units of the subtree of `rootID` on `day` whose name or code matches every word of `query`,
+    /// ignoring case and diacritics ("da nang" finds "Đà Nẵng").
+    static func search(_ query: String, under rootID: UUID, on day: Day, limit: Int, in db: any Database) async throws -> [Row] {
+        let words = TextKeys.search(query)
+            .replacingOccurrences(of: "%", with: " ").replacingOccurrences(of: "_", with: " ")
+            .split(separator: " ").map(String.init)
+        var conditions = SQLQueryString("1 = 1")
+        for word in words {
+            conditions.appendInterpolation(SQLQueryString(" AND (u.search_key LIKE \(bind: "%\(word)%") OR LOWER(u.code) LIKE \(bind: "%\(word)%"))"))
+        }
+        return try await db.sql.raw("""
+            WITH RECURSIVE \(subtree(rootID, day))
+            SELECT u.id, u.code, u.name, u.kind, u.levels, u.ownership, u.valid_from, u.valid_to,
+              (SELECT p.name FROM unit_links pl JOIN units p ON p.id = pl.parent_id
+               WHERE pl.unit_id = u.id AND \(valid("pl", day)) LIMIT 1) AS parent_name
+            FROM sub JOIN units u ON u.id = sub.id
+            WHERE \(valid("u", day)) AND \(conditions)
+            ORDER BY sub.depth, u.sort_key, u.code
+            LIMIT \(literal: limit)
+            """).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+    }
+
+    /// How many institutions of each kind, level set and ownership lie in the subtree (the root excluded).
+    struct InstitutionGroup: Codable, Sendable, Equatable {
+        var kind: String
+        var levels: String
+        var ownership: String?
+        var count: Int
+    }
+
+    static func institutionCounts(under rootID: UUID, on day: Day, in db: any Database) async throws -> [InstitutionGroup] {
+        try await db.sql.raw("""
+            WITH RECURSIVE \(subtree(rootID, day))
+            SELECT u.kind, u.levels, u.ownership, COUNT(*) AS count
+            FROM sub JOIN units u ON u.id = sub.id
+            WHERE sub.depth > 0 AND \(valid("u", day)) AND u.kind IN ('school', 'centre')
+            GROUP BY u.kind, u.levels, u.ownership
+            """).all(decoding: InstitutionGroup.self)
+    }
+
+    // MARK: - SQL fragments
+
+    /// `sub(id, depth)`: the subtree of `rootID` on `day`, the root at depth 0.
+    private static func subtree(_ rootID: UUID, _ day: Day) -> SQLQueryString {
+        """
+        sub(id, depth) AS (
+          SELECT u.id, 0 FROM units u WHERE u.id = \(bind: rootID)
+          UNION ALL
+          SELECT l.unit_id, sub.depth + 1 FROM unit_links l JOIN sub ON l.parent_id = sub.id
+          WHERE \(valid("l", day)) AND sub.depth < 16
+        )
+        """
+    }
+
+    /// The row `alias` (a unit or a link) is valid on `day`. Days are "yyyy-MM-dd" text, so string
+    /// comparison is date comparison on both engines.
+    static func valid(_ alias: String, _ day: Day) -> SQLQueryString {
+        "(\(ident: alias).valid_from IS NULL OR \(ident: alias).valid_from <= \(bind: day.iso)) AND (\(ident: alias).valid_to IS NULL OR \(ident: alias).valid_to >= \(bind: day.iso))"
+    }
+}

@@ -1,0 +1,69 @@
+import Fluent
+import Foundation
+import NamHocDomain
+import Vapor
+
+/// Creating users and setting passwords, for pages, API and CLI alike, each write audited.
+enum UserService {
+    static let minimumPasswordLength = 8
+
+    static func validatePassword(_ password: String) throws {
+        guard password.count >= minimumPasswordLength else {
+            throw AppError.invalidField(field: "password", message: "Mật khẩu cần ít nhất \(minimumPasswordLength) ký tự.")
+        }
+    }
+
+    static func validateUsername(_ username: String) throws {
+        let ok = (3...40).contains(username.count) && username.unicodeScalars.allSatisfy {
+            ($0.isASCII && CharacterSet.alphanumerics.contains($0)) || $0 == "." || $0 == "_" || $0 == "-"
+        }
+        guard ok else {
+            throw AppError.invalidField(field: "username",
+                message: "Tên đăng nhập \"\(username)\" không hợp lệ: 3–40 ký tự chữ không dấu, số, dấu . _ -")
+        }
+    }
+
+    static func create(username rawUsername: String, displayName: String, password: String, unit: Unit, role: Role,
+                       by actor: AuditActor, hasher: AsyncPasswordHasher, on db: any Database) async throws -> User {
+        let username = rawUsername.trimmingCharacters(in: .whitespaces).lowercased()
+        try validateUsername(username)
+        try validatePassword(password)
+        let name = TextKeys.clean(displayName)
+        guard !name.isEmpty else { throw AppError.invalidField(field: "displayName", message: "Thiếu họ và tên.") }
+        if try await User.query(on: db).filter(\.$username == username).first() != nil {
+            throw AppError.conflict(field: "username", message: "Tên đăng nhập \"\(username)\" đã có người dùng.")
+        }
+        let hash = try await hasher.hash(password)
+        let user = User(username: username, displayName: name, passwordHash: hash, unitID: try unit.requireID(), role: role)
+        try await db.transaction { tx in
+            try await user.create(on: tx)
+            try await AuditLog.record(.entry("create", "user", record: username, unitID: unit.id, before: nil,
+                                             after: snapshot(user, unitCode: unit.code)), by: actor, on: tx)
+        }
+        return user
+    }
+
+    static func setPassword(of user: User, to password: String, by actor: AuditActor, on req: Request) async throws {
+        try await setPassword(of: user, to: password, by: actor, hasher: req.password.async, on: req.db)
+    }
+
+    static func setPassword(of user: User, to password: String, by actor: AuditActor,
+                            hasher: AsyncPasswordHasher, on db: any Database) async throws {
+        try validatePassword(password)
+        user.passwordHash = try await hasher.hash(password)
+        let unit = try await user.$unit.get(on: db)
+        try await db.transaction { tx in
+            try await user.save(on: tx)
+            // Existing API tokens die with the old password.
+            try await APIToken.query(on: tx).filter(\.$user.$id == user.requireID()).delete()
+            var after = snapshot(user, unitCode: unit.code)
+            after.passwordChanged = true
+            try await AuditLog.record(.entry("reset_password", "user", record: user.username, unitID: unit.id,
+                                             before: snapshot(user, unitCode: unit.code), after: after), by: actor, on: tx)
+        }
+    }
+
+    static func snapshot(_ user: User, unitCode: String) -> UserSnapshot {
+        UserSnapshot(username: user.username, displayName: user.displayName, unitCode: unitCode, role: user.role, active: user.active)
+    }
+}

@@ -1,0 +1,63 @@
+import NamHocDomain
+import Vapor
+
+/// What the base page (`base.leaf`) needs: title, navigation, the signed-in user, the CSRF token.
+struct Layout: Encodable {
+    var title: String
+    var csrf: String
+    var userName: String?
+    var roleName: String?
+    var unitName: String?
+    var isAdmin = false
+    var nav = Nav()
+
+    struct Nav: Encodable {
+        var home = SiteURL.home.path
+        var units = SiteURL.units.path
+        var audit = SiteURL.audit.path
+        var account = SiteURL.account.path
+        var login = SiteURL.login.path
+        var logout = SiteURL.logout.path
+    }
+}
+
+/// A page: the layout plus the page's own model, rendered by one Leaf template.
+struct Page<Model: Encodable>: Encodable {
+    var layout: Layout
+    var model: Model
+}
+
+extension Request {
+    func render<M: Encodable>(_ template: String, title: String, _ model: M, status: HTTPStatus = .ok) async throws -> Response {
+        var layout = Layout(title: title, csrf: csrfToken)
+        if let user = auth.get(User.self) {
+            layout.userName = user.displayName
+            layout.roleName = user.userRole.nameVI
+            layout.unitName = try await user.$unit.get(on: db).name
+            layout.isAdmin = user.userRole == .admin
+        }
+        let view = try await self.view.render(template, Page(layout: layout, model: model))
+        let response = try await view.encodeResponse(status: status, for: self)
+        response.headers.replaceOrAdd(name: .contentType, value: "text/html; charset=utf-8")
+        return response
+    }
+}
+
+/// The error page people see (the API gets JSON instead).
+enum ErrorPage {
+    struct Model: Encodable {
+        var status: Int
+        var message: String
+        var rows: [AppError.RowError]?
+    }
+
+    static func render(_ error: AppError, rows: [AppError.RowError]?, on request: Request) async throws -> Response {
+        do {
+            return try await request.render("error", title: "Lỗi", Model(status: Int(error.status.code), message: error.messageVI, rows: rows),
+                                            status: error.status)
+        } catch {
+            // The template itself failed: plain text is better than nothing.
+            return Response(status: .internalServerError, body: .init(string: AppError.internalError.messageVI))
+        }
+    }
+}

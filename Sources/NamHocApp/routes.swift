@@ -1,0 +1,58 @@
+import NamHocDomain
+import Vapor
+
+/// The table of contents: every route of NamHoc, one block per feature, each behind the access it needs.
+func routes(_ app: Application) throws {
+    let code = SiteURL.code
+
+    do { // health: answers 200 when the database answers
+        app.get(SiteURL.healthz.pathComponents, use: HealthController.check)
+    }
+
+    let browser = app.grouped(app.sessions.middleware, SessionUserMiddleware(), CSRFMiddleware())
+    do { // sign in and out
+        browser.get(SiteURL.login.pathComponents, use: AuthController.loginPage)
+        browser.post(SiteURL.login.pathComponents, use: AuthController.login)
+        browser.post(SiteURL.logout.pathComponents, use: AuthController.logout)
+    }
+
+    let signedIn = browser.grouped(RequireUserMiddleware())
+    do { // home and own account
+        signedIn.get(SiteURL.home.pathComponents, use: HomeController.show)
+        signedIn.get(SiteURL.account.pathComponents, use: AuthController.accountPage)
+        signedIn.post(SiteURL.account.pathComponents, use: AuthController.changePassword)
+    }
+
+    do { // unit tree and unit pages
+        signedIn.grouped(UnitScopeMiddleware(action: .read, target: .ownUnit))
+            .get(SiteURL.units.pathComponents, use: UnitController.index)
+        let readable = signedIn.grouped(UnitScopeMiddleware(action: .read))
+        readable.get(SiteURL.unit(code).pathComponents, use: UnitController.show)
+        readable.get(SiteURL.unitExport(code).pathComponents, use: UnitController.export)
+        signedIn.grouped(UnitScopeMiddleware(action: .write))
+            .post(SiteURL.unitProfile(code).pathComponents, use: UnitController.updateProfile)
+    }
+
+    do { // administration: users of a unit, audit log
+        let administered = signedIn.grouped(UnitScopeMiddleware(action: .administer))
+        administered.get(SiteURL.unitUsers(code).pathComponents, use: UserAdminController.list)
+        administered.post(SiteURL.unitUsers(code).pathComponents, use: UserAdminController.create)
+        administered.post(SiteURL.unitUserPassword(code, SiteURL.username).pathComponents, use: UserAdminController.resetPassword)
+        signedIn.grouped(UnitScopeMiddleware(action: .administer, target: .ownUnit))
+            .get(SiteURL.audit.pathComponents, use: AuditController.index)
+    }
+
+    let api = app.grouped(BearerUserMiddleware())
+    do { // JSON API for integrators
+        api.get(SiteURL.api(.openAPI).pathComponents, use: OpenAPIController.document)
+        api.post(SiteURL.api(.session).pathComponents, use: APISessionController.create)
+        let authed = api.grouped(RequireUserMiddleware())
+        authed.delete(SiteURL.api(.session).pathComponents, use: APISessionController.delete)
+        authed.get(SiteURL.api(.me).pathComponents, use: APIUnitController.me)
+        authed.grouped(UnitScopeMiddleware(action: .read, target: .ownUnit))
+            .get(SiteURL.api(.units).pathComponents, use: APIUnitController.search)
+        let readable = authed.grouped(UnitScopeMiddleware(action: .read))
+        readable.get(SiteURL.api(.unit(code)).pathComponents, use: APIUnitController.show)
+        readable.get(SiteURL.api(.unitChildren(code)).pathComponents, use: APIUnitController.children)
+    }
+}
