@@ -2,6 +2,7 @@ import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Leaf
+import LeafKit
 import NIOSSL
 import Vapor
 
@@ -20,9 +21,10 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     }
 
     // Views are a resource of this module, so the binary renders pages from any working directory.
-    let resources = Bundle.module.resourceURL!.appendingPathComponent("Resources")
+    let resources = Bundle.module.bundleURL.appendingPathComponent("Resources")
     app.directory.viewsDirectory = resources.appendingPathComponent("Views").path + "/"
     app.directory.resourcesDirectory = resources.path + "/"
+    app.leaf.sources = .singleSource(ViewFiles(directory: app.directory.viewsDirectory))
     app.views.use(.leaf)
     app.leaf.cache.isEnabled = app.environment.isRelease
 

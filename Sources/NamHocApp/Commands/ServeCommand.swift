@@ -16,8 +16,9 @@ struct NamHocServeCommand: AsyncCommand {
     }
 
     static func serve(context: CommandContext, host: String, port: Int) async throws {
-        let input = CommandInput(arguments: ["namhoc", "--hostname", host, "--port", String(port)])
-        try await context.console.run(context.application.servers.asyncCommand, input: input)
+        var serveContext = context
+        serveContext.input = CommandInput(arguments: ["namhoc", "--hostname", host, "--port", String(port)])
+        try await context.console.run(context.application.servers.asyncCommand, with: serveContext)
         context.console.print("NamHoc đang chạy tại http://\(host):\(port)/ (Ctrl+C để dừng)")
     }
 }
