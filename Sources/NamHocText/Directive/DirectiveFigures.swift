@@ -104,6 +104,7 @@ enum FigureScanner {
             let clauseStart = clauseStart(t, before: p, floor: sentence.lowerBound)
             let clauseKey = t.foldText(clauseStart..<p)
             var indicator: String?
+            var spanStart = p
             if unit == "%" {
                 indicator = IndicatorGazetteer.rateIndicator(contextKey: ScalarFold.key(clauseKey + " " + (objectText ?? "")))
                 if objectText == nil {
@@ -115,6 +116,7 @@ enum FigureScanner {
                         for suffix in [" đạt", " là", ":", " chiếm", " lên", " ước đạt"] where phrase.hasSuffix(suffix) { phrase.removeLast(suffix.count) }
                         objectText = phrase
                         objectKey = ScalarFold.key(phrase)
+                        spanStart = q  // the object precedes the number: the span shows both
                     }
                 }
             } else if let k = objectKey {
@@ -153,7 +155,7 @@ enum FigureScanner {
                 continue
             }
             out.append(Pending(figure: Figure(value: value, unit: unit, object: objectText, indicator: indicator, change: nil,
-                                              target: target, span: Span(start: p, end: end)),
+                                              target: target, span: Span(start: spanStart, end: end)),
                                indicatorKey: objectKey, sentence: sentence, objectEnd: end))
             w = t.wordIndex(atOrAfter: end)
         }

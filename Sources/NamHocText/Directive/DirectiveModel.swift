@@ -200,6 +200,28 @@ public struct DirectiveReading: Codable, Sendable, Equatable {
     public var units: [NamedUnit]
     public var movements: [Spanned<String>]
 
+    private enum CodingKeys: String, CodingKey {
+        case document, schoolYear, theme, issuer, announcedTaskCount, tasks, references, figures, dates, periods, places, units, movements
+    }
+
+    /// Absent values are written as `null` so that every field name is always in the JSON.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(document, forKey: .document)
+        try c.encode(schoolYear, forKey: .schoolYear)
+        try c.encode(theme, forKey: .theme)
+        try c.encode(issuer, forKey: .issuer)
+        try c.encode(announcedTaskCount, forKey: .announcedTaskCount)
+        try c.encode(tasks, forKey: .tasks)
+        try c.encode(references, forKey: .references)
+        try c.encode(figures, forKey: .figures)
+        try c.encode(dates, forKey: .dates)
+        try c.encode(periods, forKey: .periods)
+        try c.encode(places, forKey: .places)
+        try c.encode(units, forKey: .units)
+        try c.encode(movements, forKey: .movements)
+    }
+
     public init() {
         tasks = []
         references = []

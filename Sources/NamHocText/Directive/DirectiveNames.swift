@@ -169,7 +169,8 @@ enum NameScanner {
         var seen: Set<String> = []
         var w = t.wordIndex(atOrAfter: range.lowerBound)
         while w < t.words.count && t.words[w].end <= range.upperBound {
-            if let (r, kind, next) = unit(t, at: w, limit: range.upperBound), r.upperBound <= range.upperBound {
+            if let (r, kind, next) = unit(t, at: w, limit: range.upperBound), r.upperBound <= range.upperBound,
+               !DocumentLayout.isAllCaps(t, t.lines[t.lineIndex(of: r.lowerBound)]) {  // headings are not names
                 let name = t.cleanText(r)
                 if seen.insert(ScalarFold.key(name)).inserted { out.append(NamedUnit(name: name, kind: kind, span: Span(r))) }
                 w = next
