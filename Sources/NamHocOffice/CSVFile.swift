@@ -17,7 +17,9 @@ public enum CSVFile {
     }
 
     private static func quote(_ s: String, _ delimiter: Character) -> String {
-        let needs = s.contains { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" || $0 == "," }
+        // Scalars, not Characters: "\r\n" is one Character equal to neither "\r" nor "\n".
+        let special: Set<Unicode.Scalar> = ["\"", "\n", "\r", ";", ",", "\t"]
+        let needs = s.unicodeScalars.contains { special.contains($0) || String($0) == String(delimiter) }
             || s.first == " " || s.last == " "
         guard needs else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""

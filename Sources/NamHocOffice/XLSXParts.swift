@@ -50,7 +50,7 @@ enum XLSXParts {
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from data: Data, part: String) throws -> T {
-        try refuseDTD(data, part: part)
+        try precheck(data, part: part)
         let decoder = XMLDecoder(trimValueWhitespaces: false)
         decoder.keyDecodingStrategy = .custom { path in
             let key = path.last!.stringValue
@@ -64,25 +64,28 @@ enum XLSXParts {
         }
     }
 
-    /// XMLCoder sits on libxml2; a DOCTYPE could define entities (billion laughs) or fetch
-    /// external ones. No OOXML part needs a DTD, so refuse before parsing.
-    static func refuseDTD(_ data: Data, part: String) throws {
-        let needle = Array("<!DOCTYPE".utf8)
-        let lower = Array("<!doctype".utf8)
-        let found = data.withUnsafeBytes { raw -> Bool in
-            let p = raw.bindMemory(to: UInt8.self)
-            var i = 0
-            while let lt = XMLScanner.find(UInt8(ascii: "<"), in: p, from: i) {
-                if lt + 9 <= p.count, p[lt + 1] == UInt8(ascii: "!") {
-                    var match = true
-                    for k in 0 ..< 9 where p[lt + k] != needle[k] && p[lt + k] != lower[k] { match = false; break }
-                    if match { return true }
-                }
-                i = lt + 1
-            }
-            return false
+    /// XMLCoder sits on FoundationXML and libxml2, which must only see input we have vetted:
+    /// a DOCTYPE could define entities (billion laughs) or fetch external ones, and
+    /// FoundationXML traps (crashes the server) on invalid UTF-8 in names. So the part must be
+    /// valid UTF-8 and pass our own scanner (well-formed, no DTD) before it is decoded.
+    static func precheck(_ data: Data, part: String) throws {
+        let valid = data.withUnsafeBytes { raw in
+            String(validating: raw.bindMemory(to: UInt8.self), as: UTF8.self) != nil
         }
-        if found { throw OfficeError.malformedXML(part: part, detail: "DOCTYPE/DTD is not allowed") }
+        guard valid else { throw OfficeError.invalidText("\(part): dữ liệu không phải UTF-8") }
+        var sink = NullHandler()
+        try XMLScanner.scan(data, part: part, into: &sink)
+    }
+
+    private struct NullHandler: XMLScanHandler {
+        mutating func startElement(_ tag: XMLTag) throws {}
+        mutating func endElement(_ tag: XMLTag) throws {}
+        mutating func text(_ raw: UnsafeBufferPointer<UInt8>) throws {
+            // Check entities the same way the byte scanner does (unknown ones are refused).
+            var t = XMLText()
+            try t.appendRaw(raw)
+        }
+        mutating func cdata(_ literal: UnsafeBufferPointer<UInt8>) throws {}
     }
 
     private static func describe(_ error: Error) -> String {

@@ -146,8 +146,9 @@ struct SheetRowHandler: XMLScanHandler {
         if kind != .date && kind != .percent, let i = CellReference.parseSignedInt(raw) {
             return kind == .decimal ? .number(Double(i)) : .integer(i)
         }
-        let text = String(decoding: raw, as: UTF8.self).trimmingCharacters(in: .whitespaces)
-        guard let d = Double(text), d.isFinite else { return .text(OfficeText.normalize(text)) }
+        guard let d = parseDouble(raw), d.isFinite else {
+            return .text(OfficeText.normalize(String(decoding: raw, as: UTF8.self)))
+        }
         switch kind {
         case .date: return .date(ExcelDate.date(serial: d, date1904: date1904))
         case .percent: return .percent((d * 100 * 1e9).rounded() / 1e9)
@@ -155,6 +156,31 @@ struct SheetRowHandler: XMLScanHandler {
         case .plain:
             if d == d.rounded(), abs(d) < 9e15 { return .integer(Int(d)) }
             return .number(d)
+        }
+    }
+
+    /// strtod straight on the bytes: going through String/Foundation costs more than the XML scan.
+    static func parseDouble(_ raw: UnsafeBufferPointer<UInt8>) -> Double? {
+        var start = 0
+        var end = raw.count
+        while start < end, XMLTag.isSpace(raw[start]) { start += 1 }
+        while end > start, XMLTag.isSpace(raw[end - 1]) { end -= 1 }
+        let length = end - start
+        guard length > 0, length < 64 else { return nil }
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer -> Double? in
+            for k in 0 ..< length {
+                let b = raw[start + k]
+                // Only what a number can hold; strtod would also accept "inf", "nan" and hex.
+                guard (b >= 0x30 && b <= 0x39) || b == 0x2E || b == 0x2D || b == 0x2B || b == 0x45 || b == 0x65 else {
+                    return nil
+                }
+                buffer[k] = CChar(bitPattern: b)
+            }
+            buffer[length] = 0
+            var endPointer: UnsafeMutablePointer<CChar>?
+            let value = strtod(buffer.baseAddress!, &endPointer)
+            guard let endPointer, buffer.baseAddress!.distance(to: endPointer) == length else { return nil }
+            return value
         }
     }
 
@@ -176,8 +202,8 @@ enum CellReference {
         var column = 0
         var i = 0
         while i < p.count, let letter = upper(p[i]) {
-            column = column * 26 + Int(letter - 0x40)
-            if column > 1 << 30 { return nil }
+            // Saturate instead of overflowing: "AAAAAAAAAAAAAAAAAAAA1" is simply too far right.
+            column = column > 1 << 40 ? column : column * 26 + Int(letter - 0x40)
             i += 1
         }
         guard i > 0 else { return nil }
