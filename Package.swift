@@ -23,7 +23,7 @@ let package = Package(
         // Domain rules: Foundation only, tested without a database.
         .target(name: "NamHocDomain"),
         // Vietnamese text: NFC, legacy encodings, collation, formats, directive reader.
-        .target(name: "NamHocText", exclude: ["Directive"], resources: [.copy("Resources")]),
+        .target(name: "NamHocText", resources: [.copy("Resources")]),
         // Office files: XLSX, CSV, DOCX. No database, no HTTP.
         .target(
             name: "NamHocOffice",

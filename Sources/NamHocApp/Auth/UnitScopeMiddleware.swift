@@ -26,9 +26,9 @@ struct UnitScopeMiddleware: AsyncMiddleware {
         case .ownUnit:
             unit = try await user.$unit.get(on: request.db)
         }
-        // Access is decided on today's tree: who manages a unit now is who may see and write it,
-        // whatever day the page then displays.
-        let ancestry = try await UnitTree.ancestry(of: unit.requireID(), on: .today(), in: request.db)
+        // Access is decided on the tree of the day the request is about (today unless it names one):
+        // a school that belonged to a district office in 2024 is that office's for 2024.
+        let ancestry = try await UnitTree.ancestry(of: unit.requireID(), on: request.treeDay, in: request.db)
         switch AccessPolicy.decide(action, by: user.actor, on: ancestry) {
         case .allowed:
             request.setScopedUnit(unit)

@@ -39,5 +39,5 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(UserCommands(), as: "user")
     app.asyncCommands.use(UnitsCommands(), as: "units")
-    // read-directive: registered once the reader lands
+    app.asyncCommands.use(ReadDirectiveCommand(), as: "read-directive")
 }

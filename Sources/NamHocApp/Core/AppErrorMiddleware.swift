@@ -52,14 +52,14 @@ struct AppErrorMiddleware: AsyncMiddleware {
             return appError
         case let officeError as OfficeError:
             return .office(officeError)
+        case let decoding as DecodingError:
+            return .invalidField(field: decoding.fieldName, message: "Dữ liệu gửi lên không hợp lệ (\(decoding.fieldName)).")
         case let abort as any AbortError where abort.status == .notFound:
             return .pageNotFound
         case let abort as any AbortError where abort.status == .unauthorized:
             return .unauthenticated
         case let abort as any AbortError where abort.status.code < 500:
             return .invalidField(field: "request", message: "Yêu cầu không hợp lệ: \(abort.reason)")
-        case let decoding as DecodingError:
-            return .invalidField(field: decoding.fieldName, message: "Dữ liệu gửi lên không hợp lệ (\(decoding.fieldName)).")
         default:
             request.logger.critical("Unexpected error", metadata: ["error": "\(String(reflecting: error))"])
             return .internalError

@@ -15,6 +15,12 @@ extension UnitImport {
         }
         let openLinks = try await currentOpenLinks(of: existing.values.compactMap(\.id), on: db)
         var ids: [String: UUID] = existing.compactMapValues(\.id)
+        // Parents named by the file but not in it are already stored.
+        let outside = Array(Set(rows.compactMap(\.parentCode)).subtracting(codes))
+        for start in stride(from: 0, to: outside.count, by: 500) {
+            let chunk = Array(outside[start..<min(start + 500, outside.count)])
+            for unit in try await Unit.query(on: db).filter(\.$code ~~ chunk).all() { ids[unit.code] = unit.id }
+        }
         var audit: [AuditLog.Entry] = []
         var newUnits: [[any Encodable & Sendable]] = []
 

@@ -1,0 +1,39 @@
+import Foundation
+import NamHocOffice
+import NamHocText
+import Vapor
+
+/// `namhoc read-directive FILE [--json]`: the directive reader on a .txt (any encoding) or .docx file.
+struct ReadDirectiveCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "file", help: "Tệp .txt (UTF-8, UTF-16, TCVN3, VNI) hoặc .docx") var file: String
+        @Flag(name: "json", help: "In kết quả dạng JSON") var json: Bool
+    }
+
+    var help: String { "Đọc văn bản chỉ đạo: chủ đề, nhiệm vụ, chỉ tiêu, văn bản dẫn chiếu…" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard let data = FileManager.default.contents(atPath: signature.file) else {
+            throw CommandFailure("Không đọc được tệp \"\(signature.file)\".")
+        }
+        let text: String
+        if signature.file.lowercased().hasSuffix(".docx") || data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            text = try DOCXReader.paragraphs(data).joined(separator: "\n")
+        } else {
+            text = VietnameseDecoder.decode(data).text
+        }
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw CommandFailure("Tệp \"\(signature.file)\" không có nội dung văn bản.")
+        }
+        let reader = DirectiveReader()
+        let reading = reader.read(text)
+        if signature.json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            FileHandle.standardOutput.write(try encoder.encode(reading))
+            FileHandle.standardOutput.write(Data("\n".utf8))
+        } else {
+            context.console.print(summaryVI(reading))
+        }
+    }
+}

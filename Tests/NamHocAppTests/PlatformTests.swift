@@ -1,0 +1,79 @@
+import Fluent
+import Foundation
+@testable import NamHocApp
+import NamHocDomain
+import Testing
+import Vapor
+import VaporTesting
+
+extension AppTests {
+    @Suite struct PlatformTests {
+        @Test func healthz_answers_when_the_database_does() async throws {
+            try await withApp(seed: false) { app, _ in
+                try await app.testing().test(.GET, SiteURL.healthz.path) { res in
+                    #expect(res.status == .ok)
+                    #expect((try? res.content.get(String.self, at: "status")) == "ok")
+                }
+            }
+        }
+
+        /// The OpenAPI document and the route table describe the same API.
+        @Test func openapi_document_matches_the_routes() async throws {
+            try await withApp(seed: false) { app, _ in
+                var documented: Set<String> = []
+                try await app.testing().test(.GET, SiteURL.api(.openAPI).path) { res in
+                    #expect(res.status == .ok)
+                    let json = try #require(try JSONSerialization.jsonObject(with: Data(buffer: res.body)) as? [String: Any])
+                    let paths = try #require(json["paths"] as? [String: [String: Any]])
+                    for (path, operations) in paths {
+                        for method in operations.keys { documented.insert("\(method.uppercased()) \(path)") }
+                    }
+                }
+                let routed = Set(app.routes.all.compactMap { route -> String? in
+                    let path = "/" + route.path.map { component -> String in
+                        if case .parameter(let name) = component { return "{\(name)}" }
+                        return component.description
+                    }.joined(separator: "/")
+                    guard path.hasPrefix("/api/") || path == SiteURL.healthz.path else { return nil }
+                    return "\(route.method.rawValue) \(path)"
+                })
+                #expect(documented == routed)
+            }
+        }
+
+        @Test func configuration_precedence_is_argument_then_environment_then_default() throws {
+            let (fromArgument, rest) = try AppConfig.resolve(arguments: ["namhoc", "serve", "--db", "/tmp/a.sqlite", "--port", "9"],
+                                                             environment: ["NAMHOC_DATABASE_URL": "postgres://x@127.0.0.1/y"])
+            #expect(fromArgument.database == .sqlite(path: "/tmp/a.sqlite"))
+            #expect(rest == ["namhoc", "serve", "--port", "9"])
+            let (fromEnvironment, _) = try AppConfig.resolve(arguments: ["namhoc"], environment: ["NAMHOC_DATABASE_URL": "postgres://x@127.0.0.1/y"])
+            #expect(fromEnvironment.database == .postgres(url: "postgres://x@127.0.0.1/y"))
+            let (byDefault, _) = try AppConfig.resolve(arguments: ["namhoc", "--db=b.sqlite"], environment: [:])
+            #expect(byDefault.database == .sqlite(path: "b.sqlite"))
+            #expect(throws: AppConfig.ConfigError.self) { try AppConfig.resolve(arguments: ["namhoc", "--db"], environment: [:]) }
+            #expect(throws: AppConfig.ConfigError.self) { try AppConfig.resolve(arguments: ["namhoc", "--db", "mysql://x"], environment: [:]) }
+        }
+
+        @Test func site_urls_give_links_and_route_patterns() {
+            #expect(SiteURL.unit("S01").path == "/units/S01")
+            #expect(SiteURL.unit(SiteURL.code).pathComponents.last == .parameter("code"))
+            #expect(SiteURL.api(.unitChildren("X001")).path == "/api/v1/units/X001/children")
+            #expect(SiteURL.unitUserPassword("T1", "a.b").path == "/units/T1/users/a.b/password")
+        }
+
+        @Test func demo_database_is_built_and_its_users_sign_in() async throws {
+            try await withApp(seed: false) { app, _ in
+                let result = try await DemoBuilder.build(scale: .province, seed: 3, province: "01", password: "demo-pass-1",
+                                                         hasher: app.password.async, on: app.db)
+                #expect(result.institutions > 1_000)
+                let value1 = try await Unit.query(on: app.db).count()
+                #expect(value1 == result.units)
+                let admin = try #require(result.users.first { $0.role == .admin })
+                _ = try await BrowserSession.signIn(app, as: admin.username, password: "demo-pass-1")
+                let groups = try await UnitTree.institutionCounts(under: try #require(try await Unit.query(on: app.db).filter(\.$code == "S01").first()).requireID(),
+                                                                  on: .today(), in: app.db)
+                #expect(groups.reduce(0) { $0 + $1.count } == result.institutions)
+            }
+        }
+    }
+}

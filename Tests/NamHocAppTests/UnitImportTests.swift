@@ -1,0 +1,94 @@
+import Fluent
+import Foundation
+@testable import NamHocApp
+import NamHocDomain
+import Testing
+import Vapor
+
+extension AppTests {
+    @Suite struct UnitImportTests {
+        @Test func a_bad_file_writes_nothing_and_reports_every_row() async throws {
+            try await withApp { app, _ in
+                // setup
+                let before = try await Unit.query(on: app.db).count()
+                let csv = """
+                    code,name,kind,parent_code,levels,ownership,valid_from,valid_to,parent_from
+                    T10,Trường Tiểu học Láng Thượng,school,X002,TH,public,,,
+                    T11,Trường THCS Cầu Giấy,truong,X002,THCS,,,,
+                    T12,Trường THCS Dịch Vọng,school,X999,THCS,,,,
+                    T10,Trường trùng mã,school,X002,TH,,,,
+                    T13,Trường có ngày sai,school,X002,XYZ,,31/13/2024,,
+                    """
+                // MUT
+                let rows = try UnitFiles.read(Data(csv.utf8), filename: "x.csv")
+                await #expect { try await UnitImport.run(rows, by: .commandLine, on: app.db) } throws: { error in
+                    guard case AppError.importRejected(let errors) = error else { return false }
+                    // validate
+                    let lines = Set(errors.map(\.row))
+                    return lines == [3, 4, 5, 6] && errors.contains { $0.field == "kind" } && errors.contains { $0.field == "parent_code" }
+                        && errors.contains { $0.field == "levels" } && errors.contains { $0.field == "valid_from" }
+                }
+                let value1 = try await Unit.query(on: app.db).count()
+                #expect(value1 == before)
+            }
+        }
+
+        @Test func a_missing_required_column_is_reported() async throws {
+            try await withApp(seed: false) { app, _ in
+                let rows = [["code", "ten"], ["A", "B"]]
+                await #expect(throws: AppError.self) { try await UnitImport.run(rows, by: .commandLine, on: app.db) }
+            }
+        }
+
+        @Test func cycles_are_refused() async throws {
+            try await withApp(seed: false) { app, _ in
+                let rows = [["code", "name", "kind", "parent_code"], ["A", "Đơn vị A", "commune", "B"], ["B", "Đơn vị B", "commune", "A"]]
+                await #expect(throws: AppError.self) { try await UnitImport.run(rows, by: .commandLine, on: app.db) }
+                let value2 = try await Unit.query(on: app.db).count()
+                #expect(value2 == 0)
+            }
+        }
+
+        @Test func export_then_import_gives_the_same_tree() async throws {
+            try await withApp { app, _ in
+                let exported = try await UnitExport.rows(under: nil, on: .today(), in: app.db)
+                #expect(exported.count == 10) // today's tree: S02 and P02 closed at the reform
+                let file = try UnitFiles.export(exported, format: "csv", title: "")
+                try await withApp(seed: false) { fresh, _ in
+                    let summary = try await UnitImport.run(try UnitFiles.read(file.data, filename: "units.csv"), by: .commandLine, on: fresh.db)
+                    #expect(summary.created == 10)
+                    let value3 = try await UnitExport.rows(under: nil, on: .today(), in: fresh.db)
+                    #expect(value3 == exported)
+                }
+            }
+        }
+
+        @Test func xlsx_export_reads_back_with_its_vietnamese_header() async throws {
+            try await withApp { app, _ in
+                let exported = try await UnitExport.rows(under: nil, on: .today(), in: app.db)
+                let file = try UnitFiles.export(exported, format: "xlsx", title: "Danh sách đơn vị")
+                let rows = try UnitFiles.read(file.data, filename: "units.xlsx")
+                #expect(rows.first?.first == "Mã đơn vị")
+                #expect(Array(rows.dropFirst()).map { $0.prefix(4).map { $0 } } == exported.map { Array($0.prefix(4)) })
+                // importing it again changes nothing
+                let summary = try await UnitImport.run(rows, by: .commandLine, on: app.db)
+                #expect(summary.unchanged == exported.count)
+            }
+        }
+
+        @Test func moving_a_unit_needs_the_day_it_moves() async throws {
+            try await withApp { app, _ in
+                let move = [["code", "name", "kind", "parent_code", "levels"], ["T2", "Trường Tiểu học Kim Liên", "school", "X002", "TH"]]
+                await #expect(throws: AppError.self) { try await UnitImport.run(move, by: .commandLine, on: app.db) }
+                let dated = [["code", "name", "kind", "parent_code", "levels", "parent_from"], ["T2", "Trường Tiểu học Kim Liên", "school", "X002", "TH", "01/09/2026"]]
+                let summary = try await UnitImport.run(dated, by: .commandLine, on: app.db)
+                #expect(summary.moved == 1)
+                let t2 = try #require(try await Unit.query(on: app.db).filter(\.$code == "T2").first())
+                let value4 = try await UnitTree.parent(of: t2.requireID(), on: Day(iso: "2026-08-31")!, in: app.db)?.code
+                #expect(value4 == "X001")
+                let value5 = try await UnitTree.parent(of: t2.requireID(), on: Day(iso: "2026-09-01")!, in: app.db)?.code
+                #expect(value5 == "X002")
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import Fluent
+import Foundation
+@testable import NamHocApp
+import NamHocDomain
+import Testing
+import Vapor
+import VaporTesting
+
+extension AppTests {
+    @Suite struct UnitTreeTests {
+        /// Codes of the children, or nil when the unit is not in the tree on that day (404).
+        func children(_ app: Application, _ token: String, _ code: String, date: String) async throws -> [String]? {
+            var codes: [String]? = nil
+            try await app.testing().test(.GET, SiteURL.api(.unitChildren(code)).path + "?date=\(date)", beforeRequest: { req in
+                req.headers.bearerAuthorization = .init(token: token)
+            }, afterResponse: { res in
+                guard res.status != .notFound else { return }
+                #expect(res.status == .ok, "\(res.body.string)")
+                codes = try res.content.get([APIUnitController.Item].self, at: "items").map(\.code)
+            })
+            return codes
+        }
+
+        @Test func a_school_moves_at_the_reform_and_keeps_its_past() async throws {
+            try await withApp { app, _ in
+                let token = try await apiToken(app, "admin")
+                // setup: T3 was under the district office P02 until 30/06/2025, then under commune X002
+                let value1 = try await children(app, token, "P02", date: "2024-10-01")
+                #expect(value1 == ["T3"])
+                let value2 = try await children(app, token, "X002", date: "2024-10-01")
+                #expect(value2 == nil) // the commune did not exist before the reform
+                let value3 = try await children(app, token, "X002", date: "2025-10-01")
+                #expect(value3 == ["T3"])
+                // the office no longer exists: on a day after the reform it is not in anyone's tree
+                try await app.testing().test(.GET, SiteURL.api(.unitChildren("P02")).path + "?date=2025-10-01", beforeRequest: { req in
+                    req.headers.bearerAuthorization = .init(token: token)
+                }, afterResponse: { res in #expect(res.status == .notFound) })
+                // the old department is gone from today's tree, present in a past school year's
+                let value5 = try await children(app, token, "BGD", date: "2025-10-01")
+                #expect(value5 == ["S01", "S79"])
+                #expect(try await children(app, token, "BGD", date: "2024-09-30")?.contains("S02") == true)
+            }
+        }
+
+        @Test func year_parameter_reads_the_census_day() async throws {
+            try await withApp { app, _ in
+                let token = try await apiToken(app, "admin")
+                try await app.testing().test(.GET, SiteURL.api(.unitChildren("P02")).path + "?year=2024-2025", beforeRequest: { req in
+                    req.headers.bearerAuthorization = .init(token: token)
+                }, afterResponse: { res in
+                    #expect((try? res.content.get(String.self, at: "date")) == "2024-09-30")
+                    let value6 = try res.content.get([APIUnitController.Item].self, at: "items").map(\.code)
+                    #expect(value6 == ["T3"])
+                })
+                try await app.testing().test(.GET, SiteURL.api(.unitChildren("P02")).path + "?date=31/02/2024", beforeRequest: { req in
+                    req.headers.bearerAuthorization = .init(token: token)
+                }, afterResponse: { res in
+                    #expect(res.status == .unprocessableEntity)
+                    #expect((try? res.content.get(String.self, at: "error", "field")) == "date")
+                })
+            }
+        }
+
+        @Test func search_ignores_case_and_diacritics_within_scope() async throws {
+            try await withApp { app, _ in
+                func search(_ username: String, _ q: String) async throws -> [String] {
+                    let token = try await apiToken(app, username)
+                    var codes: [String] = []
+                    try await app.testing().test(.GET, SiteURL.api(.units).path + "?q=\(q.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!)",
+                                                 beforeRequest: { req in req.headers.bearerAuthorization = .init(token: token) },
+                                                 afterResponse: { res in codes = try res.content.get([APIUnitController.Item].self, at: "items").map(\.code) })
+                    return codes
+                }
+                let value7 = try await search("admin", "nguyen trai")
+                #expect(value7 == ["T1"])
+                let value8 = try await search("admin", "NGUYỄN TRÃI")
+                #expect(value8 == ["T1"])
+                let value9 = try await search("admin", "ho chi minh")
+                #expect(value9 == ["S79"])
+                let value10 = try await search("admin", "dong da")
+                #expect(value10 == ["X002"])
+                let value11 = try await search("so01.chuyenvien", "le quy don")
+                #expect(value11 == [])
+                let value12 = try await search("t2.chuyenvien", "nguyen trai")
+                #expect(value12 == [])
+            }
+        }
+
+        @Test func unit_page_counts_schools_in_the_subtree() async throws {
+            try await withApp { app, _ in
+                let session = try await BrowserSession.signIn(app, as: "so01.chuyenvien")
+                try await session.get(app, SiteURL.unit("S01").path) { res in
+                    let html = res.body.string
+                    #expect(res.status == .ok)
+                    #expect(html.contains("Trường Trung học cơ sở"))
+                    #expect(html.contains("Trường Tiểu học Kim Liên") == false) // grandchildren are not listed as children
+                    #expect(html.contains("Phường Ba Đình"))
+                    #expect(html.contains("Tổng cộng"))
+                }
+                try await session.get(app, SiteURL.units.path + "?q=kim%20lien") { res in
+                    #expect(res.body.string.contains("Trường Tiểu học Kim Liên"))
+                }
+            }
+        }
+
+        @Test func html_escapes_user_text() async throws {
+            try await withApp { app, _ in
+                let own = try await BrowserSession.signIn(app, as: "t1.chuyenvien")
+                try await own.post(app, SiteURL.unitProfile("T1").path, form: ["address": "<script>alert(1)</script>"]) { res in
+                    #expect(res.status == .seeOther)
+                }
+                try await own.get(app, SiteURL.unit("T1").path) { res in
+                    #expect(!res.body.string.contains("<script>alert(1)</script>"))
+                    #expect(res.body.string.contains("&lt;script&gt;"))
+                }
+            }
+        }
+    }
+}
