@@ -33,8 +33,10 @@ public enum DOCXWriter {
 
     /// Two borderless columns: issuing body | national title and motto; then "Số" | dateline.
     private static func header(_ w: inout WordML, _ doc: OfficialDocument) {
-        let left = 3600, right = Page.textWidth - 3600 + 300
-        w.tableStart(widths: [left, right], borders: false, indent: -150)
+        // Wider than the text block, reaching 1 cm into the left margin as the usual templates
+        // do, so "SỞ GIÁO DỤC VÀ ĐÀO TẠO" (bold 13) and the national title fit on one line each.
+        let left = 4250, right = 5655
+        w.tableStart(widths: [left, right], borders: false, indent: -550)
         w.rowStart()
         w.cellStart(width: left)
         if let parent = doc.issuingBodyParent, !parent.isEmpty {

@@ -27,7 +27,8 @@ public enum TableFile {
         return rows
     }
 
-    static func string(_ value: CellValue) -> String {
+    /// One cell as `readRows` writes it.
+    public static func string(_ value: CellValue) -> String {
         switch value {
         case .text(let s): return s
         case .integer(let i): return String(i)

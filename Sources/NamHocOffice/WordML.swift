@@ -60,7 +60,7 @@ struct WordML {
     mutating func rule(width: Int, within available: Int) {
         let side = max(0, (available - width) / 2)
         x.raw(#"<w:p><w:pPr><w:pBdr><w:top w:val="single" w:sz="6" w:space="0" w:color="000000"/></w:pBdr>"#)
-        x.raw(#"<w:spacing w:before="20" w:after="0" w:line="20" w:lineRule="exact"/>"#)
+        x.raw(#"<w:spacing w:before="60" w:after="0" w:line="20" w:lineRule="exact"/>"#)
         x.raw(#"<w:ind w:left="\#(side)" w:right="\#(side)"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>"#)
     }
 

@@ -7,8 +7,13 @@ import NamHocOffice
 //   --generate FILE [--rows 54000] [--cols 30]   statistics-like workbook, shared strings
 //   --read FILE                                  rows/s and peak RSS of one full read
 //   --write-samples DIR                          sample.xlsx and sample.docx
+//   --dump FILE [--sheet NAME]                   rows of an .xlsx/.csv as tab-separated text
+//   --paragraphs FILE                            paragraphs of a .docx, one per line
 
-let usage = "usage: namhoc-office-bench --generate FILE [--rows N] [--cols N] | --read FILE | --write-samples DIR"
+let usage = """
+    usage: namhoc-office-bench --generate FILE [--rows N] [--cols N] | --read FILE | --write-samples DIR
+                             | --dump FILE [--sheet NAME] | --paragraphs FILE
+    """
 
 func option(_ name: String) -> String? {
     let args = CommandLine.arguments
@@ -130,6 +135,17 @@ do {
         try read(path)
     } else if let dir = option("--write-samples") {
         try writeSamples(to: dir)
+    } else if let path = option("--dump") {
+        let url = URL(fileURLWithPath: path)
+        if let sheet = option("--sheet") {
+            try XLSXReader(url: url).forEachRow(sheet: sheet) { _, cells in
+                print(cells.map(TableFile.string).joined(separator: "\t"))
+            }
+        } else {
+            for row in try TableFile.readRows(Data(contentsOf: url), filename: path) { print(row.joined(separator: "\t")) }
+        }
+    } else if let path = option("--paragraphs") {
+        for paragraph in try DOCXReader.paragraphs(Data(contentsOf: URL(fileURLWithPath: path))) { print(paragraph) }
     } else {
         print(usage)
         exit(2)
