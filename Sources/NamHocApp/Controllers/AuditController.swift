@@ -55,12 +55,7 @@ enum AuditController {
         let isRoot = try await UnitTree.ancestry(of: rootID, on: .today(), in: db).count == 1
         let day = Day.today()
         return try await db.sql.raw("""
-            WITH RECURSIVE sub(id, depth) AS (
-              SELECT u.id, 0 FROM units u WHERE u.id = \(bind: rootID)
-              UNION ALL
-              SELECT l.unit_id, sub.depth + 1 FROM unit_links l JOIN sub ON l.parent_id = sub.id
-              WHERE \(UnitTree.valid("l", day)) AND sub.depth < 16
-            )
+            WITH RECURSIVE \(UnitTree.subtree(rootID, day))
             SELECT a.at, a.actor_name, a.action, a.entity, a.record, a.before, a.after FROM audit_log a
             WHERE a.unit_id IN (SELECT id FROM sub)\(unsafeRaw: isRoot ? " OR a.unit_id IS NULL" : "")
             ORDER BY a.at DESC, a.id

@@ -104,10 +104,15 @@ enum UnitTree {
     // MARK: - SQL fragments
 
     /// `sub(id, depth)`: the subtree of `rootID` on `day`, the root at depth 0.
-    private static func subtree(_ rootID: UUID, _ day: Day) -> SQLQueryString {
+    static func subtree(_ rootID: UUID, _ day: Day) -> SQLQueryString {
+        subtree(from: "SELECT u.id, 0 FROM units u WHERE u.id = \(bind: rootID)", day)
+    }
+
+    /// `sub(id, depth)`: the subtrees of the units `start` selects (as `id, 0`) on `day`.
+    static func subtree(from start: SQLQueryString, _ day: Day) -> SQLQueryString {
         """
         sub(id, depth) AS (
-          SELECT u.id, 0 FROM units u WHERE u.id = \(bind: rootID)
+          \(start)
           UNION ALL
           SELECT l.unit_id, sub.depth + 1 FROM unit_links l JOIN sub ON l.parent_id = sub.id
           WHERE \(valid("l", day)) AND sub.depth < 16

@@ -16,12 +16,7 @@ enum UnitExport {
               SELECT 1 FROM unit_links r WHERE r.unit_id = u.id AND \(UnitTree.valid("r", day)))
             """
         let rows = try await db.sql.raw("""
-            WITH RECURSIVE sub(id, depth) AS (
-              \(start)
-              UNION ALL
-              SELECT l.unit_id, sub.depth + 1 FROM unit_links l JOIN sub ON l.parent_id = sub.id
-              WHERE \(UnitTree.valid("l", day)) AND sub.depth < 16
-            )
+            WITH RECURSIVE \(UnitTree.subtree(from: start, day))
             SELECT u.code, u.name, u.kind, u.levels, u.ownership, u.valid_from, u.valid_to,
               p.code AS parent_code, pl.valid_from AS parent_from
             FROM sub JOIN units u ON u.id = sub.id
