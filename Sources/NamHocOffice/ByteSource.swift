@@ -22,13 +22,11 @@ final class FileByteSource: ByteSource {
     private let handle: FileHandle
     let size: Int
 
+    /// A missing or unreadable file is an I/O problem of the caller, not a defect of the
+    /// document, so Foundation's error is passed on as it is.
     init(url: URL) throws {
-        do {
-            handle = try FileHandle(forReadingFrom: url)
-            size = Int(try handle.seekToEnd())
-        } catch {
-            throw OfficeError.missingPart(url.lastPathComponent)
-        }
+        handle = try FileHandle(forReadingFrom: url)
+        size = Int(try handle.seekToEnd())
     }
 
     deinit { try? handle.close() }

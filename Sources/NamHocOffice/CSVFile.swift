@@ -29,14 +29,14 @@ public enum CSVFile {
     /// and the delimiter (`,` `;` or tab, by the first line); quoted fields may hold newlines.
     public static func read(_ data: Data) throws -> [[String]] {
         let text = OfficeText.decode(data)
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.unicodeScalars
         let delimiter = detectDelimiter(scalars)
         var rows: [[String]] = []
         var row: [String] = []
         var field = String.UnicodeScalarView()
         var inQuotes = false
         var fieldStarted = false
-        var i = 0
+        var i = scalars.startIndex
         func endField() {
             row.append(String(field).precomposedStringWithCanonicalMapping)
             field = String.UnicodeScalarView()
@@ -47,11 +47,16 @@ public enum CSVFile {
             if !(row.count == 1 && row[0].isEmpty) { rows.append(row) }
             row = []
         }
-        while i < scalars.count {
+        // Walks the scalar view by index (no copy of the file as an array of scalars).
+        func peek(_ j: String.UnicodeScalarView.Index) -> Unicode.Scalar? {
+            let next = scalars.index(after: j)
+            return next < scalars.endIndex ? scalars[next] : nil
+        }
+        while i < scalars.endIndex {
             let c = scalars[i]
             if inQuotes {
                 if c == "\"" {
-                    if i + 1 < scalars.count && scalars[i + 1] == "\"" { field.append("\""); i += 1 } else { inQuotes = false }
+                    if peek(i) == "\"" { field.append("\""); i = scalars.index(after: i) } else { inQuotes = false }
                 } else {
                     field.append(c)
                 }
@@ -61,13 +66,13 @@ public enum CSVFile {
             } else if c == delimiter {
                 endField()
             } else if c == "\r" || c == "\n" {
-                if c == "\r" && i + 1 < scalars.count && scalars[i + 1] == "\n" { i += 1 }
+                if c == "\r" && peek(i) == "\n" { i = scalars.index(after: i) }
                 endRow()
             } else {
                 field.append(c)
                 fieldStarted = true
             }
-            i += 1
+            i = scalars.index(after: i)
         }
         if inQuotes { throw OfficeError.invalidText("dấu ngoặc kép \" chưa được đóng") }
         if fieldStarted || !field.isEmpty || !row.isEmpty { endRow() }
@@ -75,7 +80,7 @@ public enum CSVFile {
     }
 
     /// The candidate seen most often outside quotes on the first line; `,` on a tie.
-    static func detectDelimiter(_ s: [Unicode.Scalar]) -> Unicode.Scalar {
+    static func detectDelimiter(_ s: String.UnicodeScalarView) -> Unicode.Scalar {
         var counts: [Unicode.Scalar: Int] = [",": 0, ";": 0, "\t": 0]
         var inQuotes = false
         for c in s {

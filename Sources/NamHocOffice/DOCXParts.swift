@@ -50,10 +50,11 @@ enum DOCXParts {
         + #"<w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/>"#
         + #"</w:tblCellMar></w:tblPr></w:style></w:styles>"#
 
+    /// Element order follows CT_Settings (Word rejects parts out of schema order).
     static let settings = declaration + #"<w:settings xmlns:w="\#(w)"><w:defaultTabStop w:val="720"/>"#
-        + #"<w:characterSpacingControl w:val="doNotCompress"/><w:themeFontLang w:val="vi-VN"/>"#
+        + #"<w:characterSpacingControl w:val="doNotCompress"/>"#
         + #"<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>"#
-        + #"</w:settings>"#
+        + #"<w:themeFontLang w:val="vi-VN"/></w:settings>"#
 
     /// Page number centred in the top margin, 14 pt, from page 2 (the section sets titlePg).
     static let pageNumberHeader = declaration + #"<w:hdr xmlns:w="\#(w)"><w:p><w:pPr><w:jc w:val="center"/></w:pPr>"#

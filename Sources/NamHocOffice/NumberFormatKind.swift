@@ -14,7 +14,7 @@ enum NumberFormatKind: Equatable, Sendable {
         switch id {
         case 9, 10: return .percent
         case 14...22, 27...36, 45...47, 50...58: return .date
-        case 2, 4, 7, 8, 10, 11, 39, 40, 48: return .decimal
+        case 2, 4, 7, 8, 11, 39, 40, 48: return .decimal
         default: return .plain
         }
     }

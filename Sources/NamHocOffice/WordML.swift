@@ -47,8 +47,10 @@ struct WordML {
         x.raw("<w:r><w:rPr>")
         if r.bold { x.raw("<w:b/><w:bCs/>") }
         if r.italic { x.raw("<w:i/><w:iCs/>") }
+        // Schema order matters to Word: sz, szCs, then u.
+        x.raw(#"<w:sz w:val="\#(r.size)"/><w:szCs w:val="\#(r.size)"/>"#)
         if r.underline { x.raw(#"<w:u w:val="single"/>"#) }
-        x.raw(#"<w:sz w:val="\#(r.size)"/><w:szCs w:val="\#(r.size)"/></w:rPr>"#)
+        x.raw("</w:rPr>")
         let text = OfficeText.normalize(r.text)
         x.raw(XMLBuffer.needsPreserve(text) ? #"<w:t xml:space="preserve">"# : "<w:t>")
         x.text(text)
