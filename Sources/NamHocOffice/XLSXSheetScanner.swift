@@ -34,19 +34,29 @@ struct SheetRowHandler: XMLScanHandler {
     struct Done: Error {}
 
     mutating func startElement(_ tag: XMLTag) throws {
-        if tag.isNamed("c") {
+        if tag.localLength == 1 && tag.localFirst == UInt8(ascii: "c") {
             guard inRow else { return }
             inCell = true
-            if let ref = tag.attribute("r"), let parsed = CellReference.parse(ref) {
-                column = parsed.column
-            } else {
-                column = nextColumn
+            var ref: UnsafeBufferPointer<UInt8>?
+            var t: UnsafeBufferPointer<UInt8>?
+            var s: UnsafeBufferPointer<UInt8>?
+            tag.forEachAttribute { name, value in
+                if name.count == 1 {
+                    switch name[0] {
+                    case UInt8(ascii: "r"): ref = value
+                    case UInt8(ascii: "t"): t = value
+                    case UInt8(ascii: "s"): s = value
+                    default: break
+                    }
+                }
+                return true
             }
+            column = ref.flatMap(CellReference.parse)?.column ?? nextColumn
             guard column < limits.maxColumns else { throw OfficeError.tooManyColumns(limit: limits.maxColumns) }
-            type = Self.cellType(tag.attribute("t"))
-            style = tag.attribute("s").flatMap(CellReference.parseInt) ?? 0
+            type = Self.cellType(t)
+            style = s.flatMap(CellReference.parseInt) ?? 0
             value.removeAll()
-        } else if tag.isNamed("v") {
+        } else if tag.localLength == 1 && tag.localFirst == UInt8(ascii: "v") {
             inValue = inCell
         } else if tag.isNamed("row") {
             rowsSeen += 1
@@ -67,7 +77,7 @@ struct SheetRowHandler: XMLScanHandler {
     }
 
     mutating func endElement(_ tag: XMLTag) throws {
-        if tag.isNamed("c") {
+        if tag.localLength == 1 && tag.localFirst == UInt8(ascii: "c") {
             guard inCell else { return }
             inCell = false
             let cell = try makeValue()
@@ -78,7 +88,7 @@ struct SheetRowHandler: XMLScanHandler {
                 row.append(cell)
             }
             nextColumn = column + 1
-        } else if tag.isNamed("v") {
+        } else if tag.localLength == 1 && tag.localFirst == UInt8(ascii: "v") {
             inValue = false
         } else if tag.isNamed("row") {
             guard inRow else { return }

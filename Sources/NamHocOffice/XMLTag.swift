@@ -36,13 +36,31 @@ struct XMLTag {
         return memcmp(bytes.baseAddress! + localStart, name.utf8Start, count) == 0
     }
 
+    /// Length and first byte of the local name: a cheap switch before comparing names.
+    var localLength: Int { nameEnd - localStart }
+    var localFirst: UInt8 { bytes[localStart] }
+
     /// Raw (entity-encoded) value of the attribute whose local name is `name`; `xmlns` ones are skipped.
     func attribute(_ name: StaticString) -> UnsafeBufferPointer<UInt8>? {
+        var found: UnsafeBufferPointer<UInt8>?
+        forEachAttribute { local, value in
+            if local.count == name.utf8CodeUnitCount, memcmp(local.baseAddress!, name.utf8Start, local.count) == 0 {
+                found = value
+                return false
+            }
+            return true
+        }
+        return found
+    }
+
+    /// Calls `body(localName, rawValue)` for each attribute (not `xmlns`) until it returns false.
+    /// One pass serves several lookups: a cell's r, s and t are read together.
+    func forEachAttribute(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Bool) {
         var i = nameEnd
         let n = bytes.count
         while i < n {
             while i < n, Self.isSpace(bytes[i]) { i += 1 }
-            guard i < n else { return nil }
+            guard i < n else { return }
             let nameStart = i
             var local = i
             while i < n, bytes[i] != UInt8(ascii: "="), !Self.isSpace(bytes[i]) {
@@ -51,25 +69,25 @@ struct XMLTag {
             }
             let attrEnd = i
             while i < n, Self.isSpace(bytes[i]) { i += 1 }
-            guard i < n, bytes[i] == UInt8(ascii: "=") else { return nil }
+            guard i < n, bytes[i] == UInt8(ascii: "=") else { return }
             i += 1
             while i < n, Self.isSpace(bytes[i]) { i += 1 }
-            guard i < n, bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'") else { return nil }
+            guard i < n, bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'") else { return }
             let quote = bytes[i]
             i += 1
             let valueStart = i
             while i < n, bytes[i] != quote { i += 1 }
-            guard i < n else { return nil }
+            guard i < n else { return }
             let valueEnd = i
             i += 1
             let isXmlns = local > nameStart && local - nameStart == 6
                 && memcmp(bytes.baseAddress! + nameStart, "xmlns", 5) == 0
-            if !isXmlns, attrEnd - local == name.utf8CodeUnitCount,
-               memcmp(bytes.baseAddress! + local, name.utf8Start, name.utf8CodeUnitCount) == 0 {
-                return UnsafeBufferPointer(rebasing: bytes[valueStart ..< valueEnd])
+            if !isXmlns, attrEnd > local,
+               !body(UnsafeBufferPointer(rebasing: bytes[local ..< attrEnd]),
+                     UnsafeBufferPointer(rebasing: bytes[valueStart ..< valueEnd])) {
+                return
             }
         }
-        return nil
     }
 
     /// Decoded string value of an attribute.
