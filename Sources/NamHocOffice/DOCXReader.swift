@@ -7,26 +7,12 @@ public enum DOCXReader {
     public static func paragraphs(_ data: Data) throws -> [String] {
         if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { throw OfficeError.unsupportedFormat(".doc (Word 97-2003)") }
         let zip = try ZipReader(source: DataByteSource(data: data), limits: .default)
-        let path = try documentPath(zip)
+        let path = try XLSXParts.officeDocumentPath(zip, fallback: "word/document.xml")
         var handler = ParagraphHandler()
         var scanner = XMLScanner(part: path)
         try zip.stream(path) { chunk in try scanner.feed(chunk, into: &handler) }
         try scanner.finish(into: &handler)
         return handler.paragraphs
-    }
-
-    private static func documentPath(_ zip: ZipReader) throws -> String {
-        if zip.entry("_rels/.rels") != nil {
-            let rels = try XLSXParts.decode(
-                XLSXParts.Relationships.self, from: zip.readAll("_rels/.rels", maxBytes: XLSXParts.maxSmallPartBytes),
-                part: "_rels/.rels")
-            if let main = rels.relationship?.first(where: { $0.type?.hasSuffix("/officeDocument") == true }) {
-                let path = XLSXParts.resolve(main.target, relativeTo: "")
-                if zip.entry(path) != nil { return path }
-            }
-        }
-        guard zip.entry("word/document.xml") != nil else { throw OfficeError.missingPart("word/document.xml") }
-        return "word/document.xml"
     }
 }
 

@@ -35,7 +35,7 @@ public struct XLSXReader {
         self.limits = limits
         let small = XLSXParts.maxSmallPartBytes
 
-        let workbookPath = try Self.officeDocumentPath(zip)
+        let workbookPath = try XLSXParts.officeDocumentPath(zip, fallback: "xl/workbook.xml")
         let workbook = try XLSXParts.decode(
             XLSXParts.Workbook.self, from: zip.readAll(workbookPath, maxBytes: small), part: workbookPath)
         let folder = workbookPath.split(separator: "/").dropLast().joined(separator: "/")
@@ -108,20 +108,6 @@ public struct XLSXReader {
         let wanted = OfficeText.normalize(name).lowercased()
         if let hit = sheets.first(where: { $0.name.lowercased() == wanted }) { return hit.path }
         throw OfficeError.sheetNotFound(name)
-    }
-
-    private static func officeDocumentPath(_ zip: ZipReader) throws -> String {
-        if zip.entry("_rels/.rels") != nil {
-            let rels = try XLSXParts.decode(
-                XLSXParts.Relationships.self, from: zip.readAll("_rels/.rels", maxBytes: XLSXParts.maxSmallPartBytes),
-                part: "_rels/.rels")
-            if let main = rels.relationship?.first(where: { $0.type?.hasSuffix("/officeDocument") == true }) {
-                let path = XLSXParts.resolve(main.target, relativeTo: "")
-                if zip.entry(path) != nil { return path }
-            }
-        }
-        guard zip.entry("xl/workbook.xml") != nil else { throw OfficeError.missingPart("xl/workbook.xml") }
-        return "xl/workbook.xml"
     }
 
     private static func numberKinds(_ styles: XLSXParts.Styles) -> [NumberFormatKind] {
