@@ -52,7 +52,7 @@ struct ParagraphHandler: XMLScanHandler {
             inText = false
         } else if tag.isNamed("p"), let text = open.popLast() {
             let s = try text.string().trimmingCharacters(in: .whitespacesAndNewlines)
-            if !s.isEmpty { paragraphs.append(OfficeText.normalize(s)) }
+            if !s.isEmpty { paragraphs.append(OfficeText.imported(s)) }
         }
     }
 

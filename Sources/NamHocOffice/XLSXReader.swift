@@ -159,7 +159,7 @@ struct SharedStringsHandler: XMLScanHandler {
             inItem = false
             totalBytes += text.bytes.count + 16
             guard totalBytes <= maxBytes else { throw OfficeError.tooLarge(limit: maxBytes) }
-            strings.append(OfficeText.normalize(try text.string()))
+            strings.append(OfficeText.imported(try text.string()))
         } else if tag.isNamed("t") {
             inText = false
         } else if tag.isNamed("rPh") {

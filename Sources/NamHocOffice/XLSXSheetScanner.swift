@@ -137,7 +137,7 @@ struct SheetRowHandler: XMLScanHandler {
             return s.isEmpty ? .empty : .text(s)
         case .inline, .formulaString, .error:
             let s = try value.string()
-            return s.isEmpty ? .empty : .text(OfficeText.normalize(s))
+            return s.isEmpty ? .empty : .text(OfficeText.imported(s))
         case .bool:
             let s = try value.string()
             if s.isEmpty { return .empty }

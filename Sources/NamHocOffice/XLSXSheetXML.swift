@@ -71,7 +71,7 @@ enum SheetXML {
         let ref = CellReference.columnName(column) + String(row)
         switch value {
         case .text(let raw):
-            let s = OfficeText.normalize(raw)
+            let s = OfficeText.fittingCell(OfficeText.normalize(raw))
             if s.isEmpty { return emptyCell(&x, ref, style) }
             // Always a shared string, never <f>: "=SUM(…)" typed by a user stays text.
             x.raw(#"<c r="\#(ref)" s="\#((style ?? .text).rawValue)" t="s"><v>\#(strings.id(for: s))</v></c>"#)

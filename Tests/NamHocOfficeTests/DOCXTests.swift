@@ -76,4 +76,13 @@ import Testing
         #expect(throws: OfficeError.notAZip) { try DOCXReader.paragraphs(Data("not a docx".utf8)) }
         #expect(throws: OfficeError.missingPart("word/document.xml")) { try DOCXReader.paragraphs(Fixture.zip([("a.xml", "<a/>")])) }
     }
+
+    @Test func paragraphs_typed_in_tcvn3_are_read_as_unicode() throws {
+        // setup: "Độc lập - Tự do - Hạnh phúc" typed with a .VnTime font (TCVN3 bytes shown as Latin-1).
+        let legacy = Fixture.latin1([0xA7, 0xE9, 0x63, 0x20, 0x6C, 0xCB, 0x70, 0x20, 0x2D, 0x20, 0x54, 0xF9, 0x20, 0x64, 0x6F, 0x20,
+                                     0x2D, 0x20, 0x48, 0xB9, 0x6E, 0x68, 0x20, 0x70, 0x68, 0xF3, 0x63])
+        let data = try Fixture.zip([("word/document.xml", #"<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>\#(legacy)</w:t></w:r></w:p></w:body></w:document>"#)])
+        // MUT / validate
+        #expect(try DOCXReader.paragraphs(data) == ["Độc lập - Tự do - Hạnh phúc"])
+    }
 }

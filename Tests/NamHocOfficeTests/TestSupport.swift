@@ -47,6 +47,11 @@ enum Fixture {
         return out
     }
 
+    /// Bytes as the Latin-1 characters a legacy-font document shows them as.
+    static func latin1(_ bytes: [UInt8]) -> String {
+        String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
+    }
+
     static func date(_ y: Int, _ m: Int, _ d: Int, _ h: Int = 0, _ min: Int = 0) -> Date {
         ExcelDate.vietnamCalendar.date(from: DateComponents(year: y, month: m, day: d, hour: h, minute: min))!
     }

@@ -38,6 +38,33 @@ import Testing
         #expect(other[3].1 == [.text("cuối")])
     }
 
+    @Test func cells_typed_in_legacy_fonts_are_read_as_unicode_and_unicode_stays() throws {
+        // setup: "Mường Khương" typed with .VnTime (TCVN3 bytes shown as Latin-1), as a shared string
+        // and as an inline string; "Hà Nội" typed with VNI-Times; real Unicode and a Western word.
+        let tcvn3 = Fixture.latin1([0x4D, 0xAD, 0xEA, 0x6E, 0x67, 0x20, 0x4B, 0x68, 0xAD, 0xAC, 0x6E, 0x67])
+        let written = try XLSXWriter.write([SheetSpec(name: "S", header: ["Tên"],
+                                                      rows: [[.text(tcvn3)], [.text("Haø Noäi")], [.text("Hà Nội")], [.text("café")]])])
+        let inline = try Fixture.workbook(sheets: [("S", #"<row r="1"><c r="A1" t="inlineStr"><is><t>\#(tcvn3)</t></is></c></row>"#)])
+        // MUT
+        let rows = try Fixture.rows(written).map(\.1)
+        let inlineRows = try Fixture.rows(inline).map(\.1)
+        // validate
+        #expect(Array(rows.dropFirst()) == [[.text("Mường Khương")], [.text("Hà Nội")], [.text("Hà Nội")], [.text("café")]])
+        #expect(inlineRows == [[.text("Mường Khương")]])
+    }
+
+    @Test func text_longer_than_excel_allows_is_cut_to_fit_one_cell() throws {
+        // setup: 42.000 characters; Excel refuses a file with a cell over 32.767.
+        let long = String(repeating: "Trường ", count: 6_000)
+        // MUT
+        let rows = try Fixture.rows(XLSXWriter.write([SheetSpec(name: "S", header: ["x"], rows: [[.text(long)], [.text("ngắn")]])]))
+        // validate
+        guard case .text(let cut) = rows[1].1.first else { Issue.record("not text: \(rows[1].1)"); return }
+        #expect(cut.utf16.count == 32_767)
+        #expect(cut.hasSuffix("…") && long.hasPrefix(cut.dropLast()))
+        #expect(rows[2].1 == [.text("ngắn")])
+    }
+
     @Test func formula_like_text_is_written_as_a_shared_string_never_a_formula() throws {
         // setup / MUT
         let data = try XLSXWriter.write([SheetSpec(name: "S", header: ["x"], rows: [[.text("=HYPERLINK(\"http://x\")")], [.text("@SUM(1)")]])])
