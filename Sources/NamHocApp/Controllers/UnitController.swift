@@ -28,24 +28,37 @@ enum UnitController {
         var results: [UnitDisplay.Item]
         var truncated: Bool
         var resultCount: String
+        var exportURL: String
     }
 
+    /// Lines on the search page; its Excel file holds up to `fileLimit`.
     static let searchLimit = 100
+    static let fileLimit = 100_000
 
     @Sendable static func index(req: Request) async throws -> Response {
         let root = try req.scopedUnit, day = try req.treeDay
         let query = TextKeys.clean(req.query[String.self, at: "q"] ?? "")
         let display = try await UnitDisplay.load(on: req.db)
         let choice = DayChoice(day)
+        let limit = req.wantsSpreadsheet ? fileLimit : searchLimit
         let rows = query.isEmpty
             ? try await UnitTree.children(of: root.requireID(), on: day, in: req.db)
-            : try await UnitTree.search(query, under: root.requireID(), on: day, limit: searchLimit + 1, in: req.db)
+            : try await UnitTree.search(query, under: root.requireID(), on: day, limit: limit + 1, in: req.db)
+        if req.wantsSpreadsheet {
+            let title = query.isEmpty
+                ? "Các đơn vị trực thuộc \(root.name), ngày \(day.vietnamese)"
+                : "Kết quả tìm “\(query)” trong phạm vi \(root.name), ngày \(day.vietnamese)"
+                    + (rows.count > limit ? " (\(VietnameseFormat.integer(limit)) kết quả đầu)" : "")
+            let sheet = display.unitSheet(Array(rows.prefix(limit)), title: title, last: query.isEmpty ? .childCount : .parentName)
+            return try Download.xlsx([sheet]).response(named: "donvi-\(root.code)-\(day.iso)")
+        }
         let rootItem = UnitDisplay.Item(code: root.code, name: root.name, url: SiteURL.unit(root.code).path + choice.query,
                                         kind: display.kindName(root.kind), levels: display.levels(root.levels),
                                         ownership: display.ownership(root.ownership))
         let model = IndexModel(query: query, day: choice, root: rootItem,
                                results: rows.prefix(searchLimit).map { display.item($0, dayQuery: choice.query) },
-                               truncated: rows.count > searchLimit, resultCount: VietnameseFormat.integer(min(rows.count, searchLimit)))
+                               truncated: rows.count > searchLimit, resultCount: VietnameseFormat.integer(min(rows.count, searchLimit)),
+                               exportURL: req.spreadsheetURL)
         return try await req.render("units", title: "Đơn vị", model)
     }
 
@@ -109,16 +122,18 @@ enum UnitController {
         return try await req.render("unit", title: unit.name, model)
     }
 
-    /// "Xuất Excel": the unit's subtree as the import file format, CSV or XLSX.
+    /// "Xuất Excel" of a unit page: its subtree in the import file format (CSV or XLSX), and in the XLSX
+    /// a second sheet with the page's "schools by kind" table.
     @Sendable static func export(req: Request) async throws -> Response {
         let unit = try req.scopedUnit, day = try req.treeDay
         let format = req.query[String.self, at: "format"] ?? "xlsx"
-        let rows = try await UnitExport.rows(under: unit.requireID(), on: day, in: req.db)
-        let file = try UnitFiles.export(rows, format: format, title: "Danh sách đơn vị thuộc \(unit.name) ngày \(day.vietnamese)")
-        let response = Response(status: .ok, body: .init(data: file.data))
-        response.headers.replaceOrAdd(name: .contentType, value: file.contentType)
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"donvi-\(unit.code)-\(day.iso).\(file.fileExtension)\"")
-        return response
+        let unitID = try unit.requireID()
+        let rows = try await UnitExport.rows(under: unitID, on: day, in: req.db)
+        let counts = try await UnitDisplay.load(on: req.db).countLines(UnitTree.institutionCounts(under: unitID, on: day, in: req.db))
+        let file = try UnitFiles.export(
+            rows, format: format, title: "Danh sách đơn vị thuộc \(unit.name) ngày \(day.vietnamese)",
+            extraSheets: counts.count > 1 ? [UnitDisplay.countSheet(counts, title: "Trường học và trung tâm thuộc \(unit.name) ngày \(day.vietnamese)")] : [])
+        return file.response(named: "donvi-\(unit.code)-\(day.iso)")
     }
 
     @Sendable static func updateProfile(req: Request) async throws -> Response {

@@ -1,5 +1,6 @@
 import Fluent
 import NamHocDomain
+import NamHocOffice
 import Vapor
 
 /// An admin manages the users of any unit of their subtree (checked by `UnitScopeMiddleware(.administer)`).
@@ -12,6 +13,7 @@ enum UserAdminController {
         var roles: [RoleOption]
         var message: String?
         var error: String?
+        var exportURL: String
     }
 
     struct Line: Encodable {
@@ -33,7 +35,15 @@ enum UserAdminController {
     struct PasswordForm: Content { var password: String }
 
     @Sendable static func list(req: Request) async throws -> Response {
-        try await page(req, message: req.query[String.self, at: "saved"].map { _ in "Đã lưu." }, error: nil, status: .ok)
+        if req.wantsSpreadsheet {
+            let unit = try req.scopedUnit
+            let sheet = SheetSpec(name: "Người dùng", titleRows: ["Người dùng của \(unit.name), ngày \(Day.today().vietnamese)"],
+                                  header: ["Tên đăng nhập", "Họ và tên", "Vai trò"],
+                                  rows: try await users(of: unit, on: req.db).map { [.text($0.username), .text($0.displayName), .text($0.userRole.nameVI)] },
+                                  columnWidths: [24, 32, 20])
+            return try Download.xlsx([sheet]).response(named: "nguoidung-\(unit.code)")
+        }
+        return try await page(req, message: req.query[String.self, at: "saved"].map { _ in "Đã lưu." }, error: nil, status: .ok)
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
@@ -68,11 +78,16 @@ enum UserAdminController {
 
     private static func page(_ req: Request, message: String?, error: String?, status: HTTPStatus) async throws -> Response {
         let unit = try req.scopedUnit
-        let users = try await User.query(on: req.db).filter(\.$unit.$id == unit.requireID()).sort(\.$username).all()
+        let users = try await users(of: unit, on: req.db)
         let model = Model(unitName: unit.name, unitURL: SiteURL.unit(unit.code).path, formURL: SiteURL.unitUsers(unit.code).path,
                           users: users.map { .init(username: $0.username, displayName: $0.displayName, roleName: $0.userRole.nameVI,
                                                    passwordURL: SiteURL.unitUserPassword(unit.code, $0.username).path) },
-                          roles: Role.allCases.map { .init(value: $0.rawValue, name: $0.nameVI) }, message: message, error: error)
+                          roles: Role.allCases.map { .init(value: $0.rawValue, name: $0.nameVI) }, message: message, error: error,
+                          exportURL: SiteURL.unitUsers(unit.code).path + "?format=xlsx")
         return try await req.render("users", title: "Người dùng – \(unit.name)", model, status: status)
+    }
+
+    private static func users(of unit: Unit, on db: any Database) async throws -> [User] {
+        try await User.query(on: db).filter(\.$unit.$id == unit.requireID()).sort(\.$username).all()
     }
 }

@@ -3,25 +3,17 @@ import NamHocOffice
 
 /// Unit lists as files: what "Xuất Excel", `namhoc units export` and `namhoc units import` exchange.
 enum UnitFiles {
-    struct File {
-        var data: Data
-        var contentType: String
-        var fileExtension: String
-    }
-
     /// CSV carries the machine keys as header (for integrators); XLSX a title row and the Vietnamese
-    /// labels (for people). Import reads both.
-    static func export(_ rows: [[String]], format: String, title: String) throws -> File {
+    /// labels (for people), and any `extraSheets` after the list. Import reads both (the first sheet).
+    static func export(_ rows: [[String]], format: String, title: String, extraSheets: [SheetSpec] = []) throws -> Download {
         switch format.lowercased() {
         case "csv":
-            let data = CSVFile.write(header: UnitColumn.allCases.map(\.rawValue), rows: rows)
-            return File(data: data, contentType: "text/csv; charset=utf-8", fileExtension: "csv")
+            return .csv(header: UnitColumn.allCases.map(\.rawValue), rows: rows)
         case "xlsx":
             let sheet = SheetSpec(name: "Đơn vị", titleRows: [title], header: UnitColumn.allCases.map(\.labelVI),
                                   rows: rows.map { $0.map { CellValue.text($0) } },
                                   columnWidths: [14, 48, 14, 16, 12, 14, 14, 14, 16])
-            return File(data: try XLSXWriter.write([sheet]),
-                        contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileExtension: "xlsx")
+            return try .xlsx([sheet] + extraSheets)
         default:
             throw AppError.invalidField(field: "format", message: "Định dạng \"\(format)\" không được hỗ trợ (csv hoặc xlsx).")
         }

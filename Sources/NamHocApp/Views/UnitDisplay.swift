@@ -53,9 +53,20 @@ struct UnitDisplay {
     /// The "schools by kind" table of a unit page: one line per level label, public / non-public / total.
     struct CountLine: Encodable {
         var label: String
-        var publicCount: String
-        var nonPublicCount: String
-        var total: String
+        var publicCount: Int
+        var nonPublicCount: Int
+        var total: Int { publicCount + nonPublicCount }
+
+        enum CodingKeys: String, CodingKey { case label, publicCount, nonPublicCount, total }
+
+        /// Templates get the numbers formatted the Vietnamese way ("1.234"); sheets get them as numbers.
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(label, forKey: .label)
+            try c.encode(VietnameseFormat.integer(publicCount), forKey: .publicCount)
+            try c.encode(VietnameseFormat.integer(nonPublicCount), forKey: .nonPublicCount)
+            try c.encode(VietnameseFormat.integer(total), forKey: .total)
+        }
     }
 
     func countLines(_ groups: [UnitTree.InstitutionGroup]) -> [CountLine] {
@@ -75,14 +86,9 @@ struct UnitDisplay {
             let ia = order.firstIndex(of: a) ?? order.count, ib = order.firstIndex(of: b) ?? order.count
             return ia != ib ? ia < ib : VietnameseText.compare(a, b) == .orderedAscending
         }
-        var lines = labels.map { label in
-            let (p, n) = table[label]!
-            return CountLine(label: label, publicCount: VietnameseFormat.integer(p), nonPublicCount: VietnameseFormat.integer(n),
-                             total: VietnameseFormat.integer(p + n))
-        }
-        let p = table.values.reduce(0) { $0 + $1.0 }, n = table.values.reduce(0) { $0 + $1.1 }
-        lines.append(CountLine(label: "Tổng cộng", publicCount: VietnameseFormat.integer(p), nonPublicCount: VietnameseFormat.integer(n),
-                               total: VietnameseFormat.integer(p + n)))
+        var lines = labels.map { label in CountLine(label: label, publicCount: table[label]!.0, nonPublicCount: table[label]!.1) }
+        lines.append(CountLine(label: "Tổng cộng", publicCount: table.values.reduce(0) { $0 + $1.0 },
+                               nonPublicCount: table.values.reduce(0) { $0 + $1.1 }))
         return lines
     }
 }
