@@ -81,7 +81,7 @@ public enum DOCXWriter {
     /// A bordered table at 13 pt whose header row repeats on every page.
     private static func table(_ w: inout WordML, _ table: OfficialDocument.Table) {
         let columns = max(1, table.header.count, table.rows.map(\.count).max() ?? 0)
-        let widths = Array(repeating: Page.textWidth / columns, count: columns)
+        let widths = columnWidths(table, columns: columns)
         w.paragraph([], before: 60, after: 0, size: 8)
         w.tableStart(widths: widths, borders: true, indent: 0)
         if !table.header.isEmpty {
@@ -94,19 +94,34 @@ public enum DOCXWriter {
             }
             w.rowEnd()
         }
+        // Serial numbers ("STT", "TT") are centred, as in hand-made tables; other figures right-aligned.
+        let serial = table.header.map { ["STT", "TT"].contains($0.uppercased()) }
         for row in table.rows {
             w.rowStart()
             for c in 0..<columns {
                 w.cellStart(width: widths[c])
                 let text = c < row.count ? row[c] : ""
                 let numeric = !text.isEmpty && text.allSatisfy { "0123456789.,%-+ ".contains($0) }
-                w.paragraph([.init(text, size: 26)], align: numeric ? "right" : "left", before: 40, after: 40)
+                let align = c < serial.count && serial[c] ? "center" : numeric ? "right" : "left"
+                w.paragraph([.init(text, size: 26)], align: align, before: 40, after: 40)
                 w.cellEnd()
             }
             w.rowEnd()
         }
         w.tableEnd()
         w.paragraph([], before: 0, after: 0, size: 8)
+    }
+
+    /// Widths in proportion to each column's longest cell (a header may wrap at its words), within
+    /// bounds, so "STT" stays narrow and names get room, as people lay out such tables by hand.
+    static func columnWidths(_ table: OfficialDocument.Table, columns: Int) -> [Int] {
+        let weights = (0..<columns).map { c -> Int in
+            let header = c < table.header.count ? table.header[c].split(separator: " ").map(\.count).max() ?? 0 : 0
+            let cells = table.rows.map { c < $0.count ? $0[c].count : 0 }.max() ?? 0
+            return min(40, max(4, header + 2, cells + 2))
+        }
+        let total = weights.reduce(0, +)
+        return weights.map { Page.textWidth * $0 / total }
     }
 
     /// "Nơi nhận" on the left (bold italic 12, entries 11), signature on the right.

@@ -1,5 +1,6 @@
 import Foundation
 import NamHocOffice
+import NamHocText
 
 // namhoc-office-bench: measures the streaming XLSX reader and writes samples for the
 // LibreOffice check (scripts/bench-xlsx, scripts/check-office).
@@ -108,6 +109,10 @@ func writeSamples(to dir: String) throws {
                           subsections: [.init(heading: "Giáo dục mầm non", paragraphs: ["Huy động trẻ đến trường đạt kế hoạch."])]),
                   ]),
             .init(heading: "PHƯƠNG HƯỚNG, NHIỆM VỤ", paragraphs: ["Tiếp tục thực hiện Chương trình giáo dục phổ thông 2018."]),
+            // Long enough for a second page: its number at the top, the table header repeated.
+            .init(heading: "SỐ LIỆU THEO ĐƠN VỊ", paragraphs: ["Chi tiết theo từng xã, phường:"],
+                  table: .init(header: ["STT", "Đơn vị", "Số trường", "Số học sinh"],
+                               rows: (1...40).map { ["\($0)", "Phường số \($0)", "\(10 + $0 % 7)", VietnameseFormat.integer(4_000 + 137 * $0)] })),
         ],
         signer: .init(authority: "KT. GIÁM ĐỐC", title: "PHÓ GIÁM ĐỐC", name: "Nguyễn Văn An"),
         recipients: ["- Bộ GDĐT (để b/c);", "- UBND tỉnh (để b/c);", "- Lưu: VT, KHTC."])

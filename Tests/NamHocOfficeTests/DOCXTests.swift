@@ -40,6 +40,17 @@ import Testing
         #expect(xml.contains(#"<w:sz w:val="26"/><w:szCs w:val="26"/></w:rPr><w:t>Tiểu học</w:t>"#))
     }
 
+    @Test func table_columns_are_as_wide_as_their_content_needs() {
+        // setup: the usual statistics table, a serial number column first
+        let table = OfficialDocument.Table(header: ["STT", "Đơn vị", "Số học sinh"],
+                                           rows: [["1", "Trường Tiểu học Kim Liên", "1.202"], ["2", "Trường THCS Nguyễn Trãi", "980"]])
+        // MUT
+        let widths = DOCXWriter.columnWidths(table, columns: 3)
+        // validate: narrow serial numbers, the widest column for names, the text width used up
+        #expect(widths[0] < widths[2] && widths[2] < widths[1])
+        #expect(widths.reduce(0, +) <= 9355 && widths.reduce(0, +) > 9355 - 3)
+    }
+
     @Test func dateline_leading_zeros() {
         #expect(Self.report(day: 5, month: 1).dateline == "Bắc Ninh, ngày 05 tháng 01 năm 2024")
         #expect(Self.report(day: 28, month: 2).dateline == "Bắc Ninh, ngày 28 tháng 02 năm 2024")
