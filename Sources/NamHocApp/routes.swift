@@ -42,6 +42,14 @@ func routes(_ app: Application) throws {
             .get(SiteURL.audit.pathComponents, use: AuditController.index)
     }
 
+    do { // unit list upload: the file is collected after sign-in and scope, then the handler checks CSRF
+        signedIn.grouped(UnitScopeMiddleware(action: .administer))
+            .get(SiteURL.unitImport(code).pathComponents, use: UnitImportController.page)
+        app.grouped(app.sessions.middleware, SessionUserMiddleware(), RequireUserMiddleware(), UnitScopeMiddleware(action: .administer))
+            .on(.POST, SiteURL.unitImport(code).pathComponents, body: .collect(maxSize: UnitImportController.maxUpload),
+                use: UnitImportController.upload)
+    }
+
     let api = app.grouped(BearerUserMiddleware())
     do { // JSON API for integrators
         api.get(SiteURL.api(.openAPI).pathComponents, use: OpenAPIController.document)

@@ -5,6 +5,14 @@ import Vapor
 /// one is refused before it reaches a handler.
 struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        try Self.check(request)
+        return try await next.respond(to: request)
+    }
+
+    /// Gives the request its session's token (made on first use) and, for a state-changing method,
+    /// compares the one the form sent. File uploads call this from their handler instead, once their
+    /// large body is collected: the middleware runs before a streamed body has arrived.
+    static func check(_ request: Request) throws {
         let token: String
         if let existing = request.session.data[SessionKeys.csrf] {
             token = existing
@@ -17,10 +25,9 @@ struct CSRFMiddleware: AsyncMiddleware {
             let sent = (try? request.content.get(String.self, at: "csrf")) ?? request.headers.first(name: "X-CSRF-Token")
             guard let sent, constantTimeEqual(sent, token) else { throw AppError.csrfTokenInvalid }
         }
-        return try await next.respond(to: request)
     }
 
-    private func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+    private static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
         let x = Array(a.utf8), y = Array(b.utf8)
         guard x.count == y.count else { return false }
         return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0

@@ -80,6 +80,7 @@ enum UnitController {
         var canAdminister: Bool
         var profileURL: String
         var usersURL: String
+        var importURL: String
         var exportCSV: String
         var exportXLSX: String
         var saved: Bool
@@ -116,6 +117,7 @@ enum UnitController {
             canEditProfile: AccessPolicy.decide(.write, by: user.actor, on: todayAncestry) == .allowed,
             canAdminister: AccessPolicy.decide(.administer, by: user.actor, on: todayAncestry) == .allowed,
             profileURL: SiteURL.unitProfile(unit.code).path, usersURL: SiteURL.unitUsers(unit.code).path,
+            importURL: SiteURL.unitImport(unit.code).path,
             exportCSV: SiteURL.unitExport(unit.code).path + "?format=csv" + (choice.isToday ? "" : "&date=\(day.iso)"),
             exportXLSX: SiteURL.unitExport(unit.code).path + "?format=xlsx" + (choice.isToday ? "" : "&date=\(day.iso)"),
             saved: req.query[String.self, at: "saved"] == "1")

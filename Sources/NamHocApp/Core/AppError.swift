@@ -16,6 +16,7 @@ enum AppError: Error, Sendable {
     case invalidField(field: String, message: String)
     case conflict(field: String, message: String)
     case importRejected([RowError])
+    case payloadTooLarge
     case office(OfficeError)
     case internalError
 
@@ -35,6 +36,7 @@ enum AppError: Error, Sendable {
         case .unitNotFound, .userNotFound, .pageNotFound: .notFound
         case .invalidField, .importRejected, .office: .unprocessableEntity
         case .conflict: .conflict
+        case .payloadTooLarge: .payloadTooLarge
         case .internalError: .internalServerError
         }
     }
@@ -52,6 +54,7 @@ enum AppError: Error, Sendable {
         case .invalidField: "invalid_field"
         case .conflict: "conflict"
         case .importRejected: "import_rejected"
+        case .payloadTooLarge: "payload_too_large"
         case .office(let error): error.code
         case .internalError: "internal_error"
         }
@@ -82,6 +85,7 @@ enum AppError: Error, Sendable {
         case .invalidField(_, let message), .conflict(_, let message): message
         case .importRejected(let rows):
             "Tệp không được nhập: \(rows.count) lỗi. Không có dòng nào được ghi."
+        case .payloadTooLarge: "Tệp hoặc dữ liệu gửi lên quá lớn (tệp nhập tối đa 20 MB)."
         case .office(let error): error.messageVI
         case .internalError: "Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau."
         }

@@ -58,6 +58,8 @@ struct AppErrorMiddleware: AsyncMiddleware {
             return .pageNotFound
         case let abort as any AbortError where abort.status == .unauthorized:
             return .unauthenticated
+        case let abort as any AbortError where abort.status == .payloadTooLarge:
+            return .payloadTooLarge
         case let abort as any AbortError where abort.status.code < 500:
             return .invalidField(field: "request", message: "Yêu cầu không hợp lệ: \(abort.reason)")
         default:

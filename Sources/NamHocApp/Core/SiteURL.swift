@@ -14,6 +14,7 @@ enum SiteURL: Equatable {
     case unit(String)
     case unitExport(String)
     case unitProfile(String)
+    case unitImport(String)
     case unitUsers(String)
     case unitUserPassword(String, String)
     case audit
@@ -39,6 +40,7 @@ enum SiteURL: Equatable {
         case .unit(let code): "/units/\(code)"
         case .unitExport(let code): "/units/\(code)/export"
         case .unitProfile(let code): "/units/\(code)/profile"
+        case .unitImport(let code): "/units/\(code)/import"
         case .unitUsers(let code): "/units/\(code)/users"
         case .unitUserPassword(let code, let username): "/units/\(code)/users/\(username)/password"
         case .audit: "/audit"

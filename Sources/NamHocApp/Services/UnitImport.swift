@@ -27,10 +27,25 @@ enum UnitImport {
         var parentFrom: Day?
     }
 
-    static func run(_ table: [[String]], by actor: AuditActor, on db: any Database) async throws -> Summary {
+    /// Checks then writes `table`. `root`: the subtree an administrator imports into from the browser
+    /// (nil for the server's operator at the command line). `dryRun`: everything is written and counted
+    /// in a transaction that is then rolled back, so the summary is exactly what a real run would do.
+    static func run(_ table: [[String]], by actor: AuditActor, within root: UUID? = nil, dryRun: Bool = false,
+                    on db: any Database) async throws -> Summary {
         let rows = try await parse(table, on: db)
-        return try await db.transaction { tx in try await apply(rows, by: actor, on: tx) }
+        if let root { try await checkScope(rows, root: root, on: db) }
+        do {
+            return try await db.transaction { tx in
+                let summary = try await apply(rows, by: actor, on: tx)
+                if dryRun { throw RolledBack(summary: summary) }
+                return summary
+            }
+        } catch let rolledBack as RolledBack {
+            return rolledBack.summary
+        }
     }
+
+    private struct RolledBack: Error { var summary: Summary }
 
     // MARK: - Checking
 

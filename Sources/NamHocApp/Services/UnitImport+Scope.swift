@@ -1,0 +1,51 @@
+import Fluent
+import NamHocDomain
+import SQLKit
+
+extension UnitImport {
+    /// What an administrator may import from the browser: rows about units of their subtree (as it
+    /// stands today) or new units, each hung under a unit of the subtree or under a new unit of the same
+    /// file (which is itself checked, and cycles are refused by `parse`); their own unit may be renamed,
+    /// not moved out. Codes are unique in the whole country, so a code used outside the subtree is
+    /// refused; the message says only that, nothing about that unit.
+    static func checkScope(_ rows: [Row], root rootID: UUID, on db: any Database) async throws {
+        let today = Day.today()
+        let scoped = try await db.sql.raw("""
+            WITH RECURSIVE \(UnitTree.subtree(rootID, today))
+            SELECT u.code FROM sub JOIN units u ON u.id = sub.id
+            """).all().map { try $0.decode(column: "code", as: String.self) }
+        let inScope = Set(scoped)
+        guard let root = try await Unit.find(rootID, on: db) else { throw AppError.unitNotFound("") }
+        let rootParent = try await UnitTree.parent(of: rootID, on: today, in: db)?.code
+        let codes = rows.map(\.code)
+        var stored: Set<String> = []
+        for start in stride(from: 0, to: codes.count, by: 500) {
+            let chunk = Array(codes[start..<min(start + 500, codes.count)])
+            stored.formUnion(try await Unit.query(on: db).filter(\.$code ~~ chunk).all().map(\.code))
+        }
+        let newInFile = Set(codes).subtracting(stored)
+
+        var errors: [AppError.RowError] = []
+        for row in rows {
+            func fail(_ column: UnitColumn, _ message: String) { errors.append(.init(row: row.line, field: column.rawValue, message: message)) }
+            if row.code == root.code {
+                if row.parentCode != rootParent {
+                    fail(.parentCode, "Không thể đổi cấp trên của \(root.name) (\(root.code)), đơn vị gốc trong phạm vi quản lý của bạn.")
+                }
+                continue
+            }
+            if stored.contains(row.code) && !inScope.contains(row.code) {
+                fail(.code, "Mã \"\(row.code)\" đã được dùng cho một đơn vị ngoài phạm vi quản lý của bạn.")
+                continue
+            }
+            guard let parent = row.parentCode else {
+                fail(.parentCode, "Thiếu mã đơn vị cấp trên: đơn vị phải trực thuộc \(root.code) hoặc một đơn vị cấp dưới.")
+                continue
+            }
+            if !inScope.contains(parent) && !newInFile.contains(parent) {
+                fail(.parentCode, "Đơn vị cấp trên \"\(parent)\" nằm ngoài phạm vi quản lý của bạn.")
+            }
+        }
+        guard errors.isEmpty else { throw AppError.importRejected(errors) }
+    }
+}
