@@ -53,7 +53,7 @@ extension AppTests {
             try await withApp { app, _ in
                 let exported = try await UnitExport.rows(under: nil, on: .today(), in: app.db)
                 #expect(exported.count == 10) // today's tree: S02 and P02 closed at the reform
-                let file = try UnitFiles.export(exported, format: "csv", title: "")
+                let file = try UnitFiles.export(exported, format: "csv", title: "", display: try await UnitDisplay.load(on: app.db))
                 try await withApp(seed: false) { fresh, _ in
                     let summary = try await UnitImport.run(try UnitFiles.read(file.data, filename: "units.csv"), by: .commandLine, on: fresh.db)
                     #expect(summary.created == 10)
@@ -63,16 +63,37 @@ extension AppTests {
             }
         }
 
-        @Test func xlsx_export_reads_back_with_its_vietnamese_header() async throws {
+        @Test func xlsx_export_speaks_vietnamese_and_reads_back_unchanged() async throws {
             try await withApp { app, _ in
                 let exported = try await UnitExport.rows(under: nil, on: .today(), in: app.db)
-                let file = try UnitFiles.export(exported, format: "xlsx", title: "Danh sách đơn vị")
+                let file = try UnitFiles.export(exported, format: "xlsx", title: "Danh sách đơn vị", display: try await UnitDisplay.load(on: app.db))
                 let rows = try UnitFiles.read(file.data, filename: "units.xlsx")
-                #expect(rows.first?.first == "Mã đơn vị")
-                #expect(Array(rows.dropFirst()).map { $0.prefix(4).map { $0 } } == exported.map { Array($0.prefix(4)) })
+                #expect(rows[0] == ["Danh sách đơn vị"] && rows[1].first == "Mã đơn vị")
+                #expect(rows.dropFirst(2).map { [$0[0], $0[1], $0[3]] } == exported.map { [$0[0], $0[1], $0[3]] })
+                // kinds and ownership by their Vietnamese names, not their codes
+                let t3 = try #require(rows.first { $0.first == "T3" })
+                #expect(t3[2] == "Trường học" && t3[5] == "Ngoài công lập")
                 // importing it again changes nothing
                 let summary = try await UnitImport.run(rows, by: .commandLine, on: app.db)
                 #expect(summary.unchanged == exported.count)
+            }
+        }
+
+        @Test func faults_name_the_row_as_the_sheet_numbers_it() async throws {
+            try await withApp { app, _ in
+                // setup: NamHoc's own layout, a title above the header; the bad row is row 4 of the sheet
+                let rows = [["Danh sách đơn vị"], UnitColumn.allCases.map(\.labelVI),
+                            ["T5", "Trường Tiểu học Mới", "Trường học", "X001", "TH", "công lập", "", "", ""],
+                            ["T6", "Trường Sai", "trường", "X001", "TH", "", "", "", ""]]
+                // MUT / validate
+                do {
+                    _ = try await UnitImport.run(rows, by: .commandLine, on: app.db)
+                    Issue.record("a bad row was accepted")
+                } catch AppError.importRejected(let errors) {
+                    #expect(errors.map(\.row) == [4])
+                    #expect(errors.first?.message.contains("Trường học: school") == true)
+                }
+                #expect(try await NamHocApp.Unit.query(on: app.db).filter(\.$code == "T5").first() == nil)
             }
         }
 

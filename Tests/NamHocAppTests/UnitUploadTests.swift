@@ -70,18 +70,21 @@ extension AppTests {
                     T5,Trường mới ở nơi khác,school,X791,TH,public,,,
                     T6,Trường không cấp trên,school,,TH,public,,,
                     S01,Sở Giáo dục và Đào tạo Hà Nội,department,S79,,,,,
+                    T7,Trường sai loại,truong_hoc,X001,TH,,,,
                     """
                 // MUT
                 let (status, page) = try await Self.upload(app, session, to: "S01", csv: csv)
-                // validate: every fault by row, and the valid rename of T2 not written either
+                // validate: every fault by row, columns by their Vietnamese titles; the valid rename of T2 not written either
                 #expect(status == .unprocessableEntity)
                 #expect(page.contains("Không có dòng nào được ghi"))
                 #expect(page.contains("Mã &quot;T9&quot; đã được dùng cho một đơn vị ngoài phạm vi quản lý của bạn."))
                 #expect(page.contains("Đơn vị cấp trên &quot;X791&quot; nằm ngoài phạm vi quản lý của bạn."))
                 #expect(page.contains("Thiếu mã đơn vị cấp trên"))
                 #expect(page.contains("Không thể đổi cấp trên của Sở Giáo dục và Đào tạo Hà Nội"))
-                for line in [3, 4, 5, 6] { #expect(page.contains(#"<td class="num">\#(line)</td>"#)) }
+                #expect(page.contains("Loại đơn vị &quot;truong_hoc&quot; không có trong danh mục")) // with the scope faults, at once
+                for line in [3, 4, 5, 6, 7] { #expect(page.contains(#"<td class="num">\#(line)</td>"#)) }
                 #expect(!page.contains(#"<td class="num">2</td>"#))
+                #expect(page.contains("<td>Mã đơn vị cấp trên</td>") && !page.contains("<td>parent_code</td>"))
                 #expect(try await Self.unit(app, "T2")?.name == "Trường Tiểu học Kim Liên")
                 #expect(try await Self.unit(app, "T5") == nil)
             }

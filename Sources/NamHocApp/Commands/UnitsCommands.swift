@@ -45,7 +45,8 @@ struct UnitsCommands: AsyncCommandGroup {
             }
             try await CommandSupport.prepareDatabase(app)
             let rows = try await UnitExport.rows(under: nil, on: day, in: app.db)
-            let file = try UnitFiles.export(rows, format: format, title: "Danh sách đơn vị ngày \(day.vietnamese)")
+            let file = try UnitFiles.export(rows, format: format, title: "Danh sách đơn vị ngày \(day.vietnamese)",
+                                            display: try await UnitDisplay.load(on: app.db))
             if let output = signature.output {
                 guard FileManager.default.createFile(atPath: output, contents: file.data) else {
                     throw CommandFailure("Không ghi được tệp \"\(output)\".")

@@ -131,9 +131,10 @@ enum UnitController {
         let format = req.query[String.self, at: "format"] ?? "xlsx"
         let unitID = try unit.requireID()
         let rows = try await UnitExport.rows(under: unitID, on: day, in: req.db)
-        let counts = try await UnitDisplay.load(on: req.db).countLines(UnitTree.institutionCounts(under: unitID, on: day, in: req.db))
+        let display = try await UnitDisplay.load(on: req.db)
+        let counts = display.countLines(try await UnitTree.institutionCounts(under: unitID, on: day, in: req.db))
         let file = try UnitFiles.export(
-            rows, format: format, title: "Danh sách đơn vị thuộc \(unit.name) ngày \(day.vietnamese)",
+            rows, format: format, title: "Danh sách đơn vị thuộc \(unit.name) ngày \(day.vietnamese)", display: display,
             extraSheets: counts.count > 1 ? [UnitDisplay.countSheet(counts, title: "Trường học và trung tâm thuộc \(unit.name) ngày \(day.vietnamese)")] : [])
         return file.response(named: "donvi-\(unit.code)-\(day.iso)")
     }

@@ -19,7 +19,20 @@ enum UnitImportController {
         var summary: [String]?
         var checkedOnly: Bool
         var error: String?
-        var rows: [AppError.RowError]?
+        var faults: [Fault]?
+    }
+
+    /// One refused row as people read it: the column by its Vietnamese title.
+    struct Fault: Encodable {
+        var row: String
+        var column: String
+        var message: String
+
+        init(_ error: AppError.RowError) {
+            row = VietnameseFormat.integer(error.row)
+            column = error.field.map { UnitColumn(rawValue: $0)?.labelVI ?? $0 } ?? ""
+            message = error.message
+        }
     }
 
     struct Column: Encodable { var label: String; var key: String; var required: Bool }
@@ -51,7 +64,7 @@ enum UnitImportController {
             return try await render(req, model, status: .ok)
         } catch let error as AppError {
             model.error = error.messageVI
-            if case .importRejected(let rows) = error { model.rows = rows }
+            if case .importRejected(let rows) = error { model.faults = rows.map(Fault.init) }
             return try await render(req, model, status: error.status)
         } catch let error as OfficeError {
             model.error = AppError.office(error).messageVI
@@ -75,6 +88,6 @@ extension UnitImportController.Model {
         .init(unitName: unit.name, unitURL: SiteURL.unit(unit.code).path, formURL: SiteURL.unitImport(unit.code).path,
               templateURL: SiteURL.unitExport(unit.code).path + "?format=xlsx",
               columns: UnitColumn.allCases.map { .init(label: $0.labelVI, key: $0.rawValue, required: [.code, .name, .kind].contains($0)) },
-              filename: nil, summary: nil, checkedOnly: false, error: nil, rows: nil)
+              filename: nil, summary: nil, checkedOnly: false, error: nil, faults: nil)
     }
 }

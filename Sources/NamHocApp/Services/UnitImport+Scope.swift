@@ -8,7 +8,7 @@ extension UnitImport {
     /// file (which is itself checked, and cycles are refused by `parse`); their own unit may be renamed,
     /// not moved out. Codes are unique in the whole country, so a code used outside the subtree is
     /// refused; the message says only that, nothing about that unit.
-    static func checkScope(_ rows: [Row], root rootID: UUID, on db: any Database) async throws {
+    static func scopeErrors(_ rows: [Row], root rootID: UUID, on db: any Database) async throws -> [AppError.RowError] {
         let today = Day.today()
         let scoped = try await db.sql.raw("""
             WITH RECURSIVE \(UnitTree.subtree(rootID, today))
@@ -46,6 +46,6 @@ extension UnitImport {
                 fail(.parentCode, "Đơn vị cấp trên \"\(parent)\" nằm ngoài phạm vi quản lý của bạn.")
             }
         }
-        guard errors.isEmpty else { throw AppError.importRejected(errors) }
+        return errors
     }
 }

@@ -32,8 +32,11 @@ enum UnitImport {
     /// in a transaction that is then rolled back, so the summary is exactly what a real run would do.
     static func run(_ table: [[String]], by actor: AuditActor, within root: UUID? = nil, dryRun: Bool = false,
                     on db: any Database) async throws -> Summary {
-        let rows = try await parse(table, on: db)
-        if let root { try await checkScope(rows, root: root, on: db) }
+        let (rows, parseErrors) = try await parse(table, on: db)
+        var errors = parseErrors
+        if let root { errors += try await scopeErrors(rows, root: root, on: db) }
+        // Every fault at once, in the order of the sheet.
+        guard errors.isEmpty else { throw AppError.importRejected(errors.sorted { ($0.row, $0.field ?? "") < ($1.row, $1.field ?? "") }) }
         do {
             return try await db.transaction { tx in
                 let summary = try await apply(rows, by: actor, on: tx)
@@ -49,28 +52,40 @@ enum UnitImport {
 
     // MARK: - Checking
 
-    static func parse(_ table: [[String]], on db: any Database) async throws -> [Row] {
-        guard let header = table.first else {
+    /// The rows of `table` and every fault found in them. The header is the first row naming the code
+    /// column (an XLSX written by NamHoc has a title above it); row numbers are the sheet's own. Only a
+    /// file without a usable header is refused at once.
+    static func parse(_ table: [[String]], on db: any Database) async throws -> (rows: [Row], errors: [AppError.RowError]) {
+        let headerIndex = table.firstIndex { $0.contains { UnitColumn.match($0) == .code } } ?? 0
+        guard headerIndex < table.count else {
             throw AppError.importRejected([.init(row: 1, field: nil, message: "Tệp không có dữ liệu.")])
         }
         var errors: [AppError.RowError] = []
         var columns: [UnitColumn: Int] = [:]
-        for (index, title) in header.enumerated() where !title.trimmingCharacters(in: .whitespaces).isEmpty {
+        for (index, title) in table[headerIndex].enumerated() where !title.trimmingCharacters(in: .whitespaces).isEmpty {
             if let column = UnitColumn.match(title) { columns[column] = index } else {
-                errors.append(.init(row: 1, field: title, message: "Cột \"\(title)\" không được hỗ trợ."))
+                errors.append(.init(row: headerIndex + 1, field: title, message: "Cột \"\(title)\" không được hỗ trợ."))
             }
         }
         for required in [UnitColumn.code, .name, .kind] where columns[required] == nil {
-            errors.append(.init(row: 1, field: required.rawValue, message: "Thiếu cột \"\(required.labelVI)\" (\(required.rawValue))."))
+            errors.append(.init(row: headerIndex + 1, field: required.rawValue, message: "Thiếu cột \"\(required.labelVI)\" (\(required.rawValue))."))
         }
         guard errors.isEmpty else { throw AppError.importRejected(errors) }
 
-        let kinds = Set(try await UnitKindRecord.query(on: db).all().compactMap(\.id))
+        // A kind is written as its code ("school") or its Vietnamese name ("Trường học").
+        var kinds: [String: String] = [:]
+        let kindRecords = try await UnitKindRecord.query(on: db).all()
+        let kindNames = kindRecords.map { "\($0.name): \($0.id ?? "")" }.joined(separator: "; ")
+        for record in kindRecords {
+            guard let code = record.id else { continue }
+            kinds[code] = code
+            kinds[VietnameseText.searchKey(record.name)] = code
+        }
         let existing = try await existingCodes(on: db)
         var parsed: [Row] = []
         var seen: [String: Int] = [:]
-        for (offset, cells) in table.dropFirst().enumerated() {
-            let line = offset + 2
+        for (offset, cells) in table.dropFirst(headerIndex + 1).enumerated() {
+            let line = headerIndex + offset + 2
             func cell(_ c: UnitColumn) -> String {
                 guard let i = columns[c], i < cells.count else { return "" }
                 return TextKeys.clean(cells[i])
@@ -84,8 +99,9 @@ enum UnitImport {
             if let first = seen[code] { fail(.code, "Mã \"\(code)\" trùng với dòng \(first).") } else { seen[code] = line }
             let name = cell(.name)
             if name.isEmpty { fail(.name, "Thiếu tên đơn vị.") }
-            let kind = UnitKind(cell(.kind))
-            if !kinds.contains(kind.rawValue) { fail(.kind, "Loại đơn vị \"\(kind.rawValue)\" không có trong danh mục (\(kinds.sorted().joined(separator: ", ").prefix(200))).") }
+            let kindCode = kinds[cell(.kind)] ?? kinds[VietnameseText.searchKey(cell(.kind))]
+            let kind = UnitKind(kindCode ?? cell(.kind))
+            if kindCode == nil { fail(.kind, "Loại đơn vị \"\(cell(.kind))\" không có trong danh mục (\(kindNames)).") }
             let parentCode = cell(.parentCode)
             if parentCode == code && !code.isEmpty { fail(.parentCode, "Đơn vị không thể trực thuộc chính nó.") }
             let levels = SchoolLevel.decode(cell(.levels))
@@ -119,8 +135,7 @@ enum UnitImport {
                 next = current.parentCode.flatMap { inFile[$0] }
             }
         }
-        guard errors.isEmpty else { throw AppError.importRejected(errors.sorted { ($0.row, $0.field ?? "") < ($1.row, $1.field ?? "") }) }
-        return parsed
+        return (parsed, errors)
     }
 
     private static func existingCodes(on db: any Database) async throws -> [String: UUID] {
