@@ -58,7 +58,7 @@ enum UnitImportController {
         model.checkedOnly = upload.checkOnly != nil
         do {
             let rows = try UnitFiles.read(Data(buffer: upload.file.data), filename: upload.file.filename)
-            let summary = try await UnitImport.run(rows, by: AuditActor(user), within: unit.requireID(),
+            let summary = try await UnitImport.run(rows, by: AuditActor(user), within: unit,
                                                    dryRun: model.checkedOnly, on: req.db)
             model.summary = lines(summary)
             return try await render(req, model, status: .ok)

@@ -8,22 +8,16 @@ extension UnitImport {
     /// file (which is itself checked, and cycles are refused by `parse`); their own unit may be renamed,
     /// not moved out. Codes are unique in the whole country, so a code used outside the subtree is
     /// refused; the message says only that, nothing about that unit.
-    static func scopeErrors(_ rows: [Row], root rootID: UUID, on db: any Database) async throws -> [AppError.RowError] {
-        let today = Day.today()
+    static func scopeErrors(_ rows: [Row], root: Unit, on db: any Database) async throws -> [AppError.RowError] {
+        let today = Day.today(), rootID = try root.requireID()
         let scoped = try await db.sql.raw("""
             WITH RECURSIVE \(UnitTree.subtree(rootID, today))
             SELECT u.code FROM sub JOIN units u ON u.id = sub.id
             """).all().map { try $0.decode(column: "code", as: String.self) }
         let inScope = Set(scoped)
-        guard let root = try await Unit.find(rootID, on: db) else { throw AppError.unitNotFound("") }
         let rootParent = try await UnitTree.parent(of: rootID, on: today, in: db)?.code
-        let codes = rows.map(\.code)
-        var stored: Set<String> = []
-        for start in stride(from: 0, to: codes.count, by: 500) {
-            let chunk = Array(codes[start..<min(start + 500, codes.count)])
-            stored.formUnion(try await Unit.query(on: db).filter(\.$code ~~ chunk).all().map(\.code))
-        }
-        let newInFile = Set(codes).subtracting(stored)
+        let stored = try await existingCodes(on: db)
+        let newInFile = Set(rows.map(\.code).filter { stored[$0] == nil })
 
         var errors: [AppError.RowError] = []
         for row in rows {
@@ -34,7 +28,7 @@ extension UnitImport {
                 }
                 continue
             }
-            if stored.contains(row.code) && !inScope.contains(row.code) {
+            if stored[row.code] != nil && !inScope.contains(row.code) {
                 fail(.code, "Mã \"\(row.code)\" đã được dùng cho một đơn vị ngoài phạm vi quản lý của bạn.")
                 continue
             }

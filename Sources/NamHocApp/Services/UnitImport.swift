@@ -30,7 +30,7 @@ enum UnitImport {
     /// Checks then writes `table`. `root`: the subtree an administrator imports into from the browser
     /// (nil for the server's operator at the command line). `dryRun`: everything is written and counted
     /// in a transaction that is then rolled back, so the summary is exactly what a real run would do.
-    static func run(_ table: [[String]], by actor: AuditActor, within root: UUID? = nil, dryRun: Bool = false,
+    static func run(_ table: [[String]], by actor: AuditActor, within root: Unit? = nil, dryRun: Bool = false,
                     on db: any Database) async throws -> Summary {
         let (rows, parseErrors) = try await parse(table, on: db)
         var errors = parseErrors
@@ -138,7 +138,7 @@ enum UnitImport {
         return (parsed, errors)
     }
 
-    private static func existingCodes(on db: any Database) async throws -> [String: UUID] {
+    static func existingCodes(on db: any Database) async throws -> [String: UUID] {
         let rows = try await db.sql.raw("SELECT id, code FROM units").all()
         var map: [String: UUID] = [:]
         for row in rows { map[try row.decode(column: "code", as: String.self)] = try row.decode(column: "id", as: UUID.self) }
