@@ -85,6 +85,14 @@ extension AppTests {
                 for line in [3, 4, 5, 6, 7] { #expect(page.contains(#"<td class="num">\#(line)</td>"#)) }
                 #expect(!page.contains(#"<td class="num">2</td>"#))
                 #expect(page.contains("<td>Mã đơn vị cấp trên</td>") && !page.contains("<td>parent_code</td>"))
+                // the faults table has its Excel file, carried in the link
+                let link = try ExportTests.excelLink(in: page)
+                let prefix = "data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,"
+                #expect(link.hasPrefix(prefix))
+                let file = try #require(Data(base64Encoded: String(link.dropFirst(prefix.count))))
+                let faultRows = try TableFile.readRows(file, filename: "loi.xlsx")
+                #expect(faultRows[1] == ["Dòng", "Cột", "Lỗi"])
+                #expect(faultRows.dropFirst(2).map(\.first) == ["3", "4", "5", "6", "7"])
                 #expect(try await Self.unit(app, "T2")?.name == "Trường Tiểu học Kim Liên")
                 #expect(try await Self.unit(app, "T5") == nil)
             }

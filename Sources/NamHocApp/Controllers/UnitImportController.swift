@@ -20,6 +20,8 @@ enum UnitImportController {
         var checkedOnly: Bool
         var error: String?
         var faults: [Fault]?
+        /// The faults as an Excel file inside the link itself (`data:`): nothing is kept on the server.
+        var faultsFileURL: String?
     }
 
     /// One refused row as people read it: the column by its Vietnamese title.
@@ -64,12 +66,22 @@ enum UnitImportController {
             return try await render(req, model, status: .ok)
         } catch let error as AppError {
             model.error = error.messageVI
-            if case .importRejected(let rows) = error { model.faults = rows.map(Fault.init) }
+            if case .importRejected(let rows) = error {
+                model.faults = rows.map(Fault.init)
+                model.faultsFileURL = try faultsFile(model.faults ?? [], filename: upload.file.filename)
+            }
             return try await render(req, model, status: error.status)
         } catch let error as OfficeError {
             model.error = AppError.office(error).messageVI
             return try await render(req, model, status: .unprocessableEntity)
         }
+    }
+
+    static func faultsFile(_ faults: [Fault], filename: String) throws -> String {
+        let sheet = SheetSpec(name: "Lỗi", titleRows: ["Lỗi khi nhập tệp “\(filename)”"], header: ["Dòng", "Cột", "Lỗi"],
+                              rows: faults.map { [.text($0.row), .text($0.column), .text($0.message)] }, columnWidths: [8, 24, 90])
+        let file = try Download.xlsx([sheet])
+        return "data:\(file.contentType);base64,\(file.data.base64EncodedString())"
     }
 
     static func lines(_ s: UnitImport.Summary) -> [String] {
@@ -88,6 +100,6 @@ extension UnitImportController.Model {
         .init(unitName: unit.name, unitURL: SiteURL.unit(unit.code).path, formURL: SiteURL.unitImport(unit.code).path,
               templateURL: SiteURL.unitExport(unit.code).path + "?format=xlsx",
               columns: UnitColumn.allCases.map { .init(label: $0.labelVI, key: $0.rawValue, required: [.code, .name, .kind].contains($0)) },
-              filename: nil, summary: nil, checkedOnly: false, error: nil, faults: nil)
+              filename: nil, summary: nil, checkedOnly: false, error: nil, faults: nil, faultsFileURL: nil)
     }
 }
