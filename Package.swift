@@ -49,14 +49,15 @@ let package = Package(
         ),
         // Benchmarks and evaluations: lean executables that do not link Vapor.
         .executableTarget(name: "namhoc-reader-eval", dependencies: ["NamHocText"], path: "Sources/ReaderEval"),
-        .executableTarget(name: "namhoc-office-bench", dependencies: ["NamHocOffice", "NamHocText"], path: "Sources/OfficeBench"),
+        .executableTarget(name: "namhoc-office-bench", dependencies: ["NamHocOffice", "NamHocText", "NamHocDomain"], path: "Sources/OfficeBench"),
         .testTarget(name: "NamHocDomainTests", dependencies: ["NamHocDomain"]),
-        .testTarget(name: "NamHocTextTests", dependencies: ["NamHocText"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "NamHocOfficeTests", dependencies: ["NamHocOffice"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "NamHocTextTests", dependencies: ["NamHocText", "NamHocDomain"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "NamHocOfficeTests", dependencies: ["NamHocOffice", "NamHocDomain"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "NamHocAppTests",
             dependencies: [
                 "NamHocApp",
+                "NamHocOffice",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),

@@ -1,4 +1,5 @@
 import Foundation
+import NamHocDomain
 import NamHocOffice
 import NamHocText
 
@@ -37,7 +38,7 @@ func generate(to path: String, rows: Int, cols: Int) throws {
     let ratings = ["Hoàn thành xuất sắc", "Hoàn thành tốt", "Hoàn thành", "Không hoàn thành"]
     var header = ["STT", "Mã trường", "Tên trường", "Tỉnh/Thành phố", "Xã/Phường", "Cấp học", "Xếp loại"]
     while header.count < cols { header.append("Chỉ tiêu \(header.count - 6)") }
-    var generator = SplitMix64(seed: 42)
+    var generator = SeededRandom(seed: 42)  // the same file on every run
     var data: [[CellValue]] = []
     data.reserveCapacity(rows)
     for r in 0..<rows {
@@ -118,19 +119,6 @@ func writeSamples(to dir: String) throws {
         recipients: ["- Bộ GDĐT (để b/c);", "- UBND tỉnh (để b/c);", "- Lưu: VT, KHTC."])
     try DOCXWriter.write(document).write(to: folder.appendingPathComponent("sample.docx"))
     print("wrote \(folder.path)/sample.xlsx and sample.docx")
-}
-
-/// Deterministic numbers so every generated file is the same.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 do {

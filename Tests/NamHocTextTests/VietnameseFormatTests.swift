@@ -1,4 +1,5 @@
 import Foundation
+import NamHocDomain
 import NamHocText
 import Testing
 
@@ -57,7 +58,7 @@ import Testing
     }
 
     @Test func numbers_round_trip() {
-        var rng = SplitMix64(seed: 42)
+        var rng = SeededRandom(seed: 42)
         for _ in 0..<500 {
             let n = Int(truncatingIfNeeded: rng.next()) % 10_000_000_000
             #expect(VietnameseFormat.parseInteger(VietnameseFormat.integer(n)) == n)
