@@ -9,7 +9,8 @@ func routes(_ app: Application) throws {
         app.get(SiteURL.healthz.pathComponents, use: HealthController.check)
     }
 
-    let browser = app.grouped(app.sessions.middleware, SessionUserMiddleware(), CSRFMiddleware())
+    let session = app.grouped(app.sessions.middleware, SessionUserMiddleware())
+    let browser = session.grouped(CSRFMiddleware())
     do { // sign in and out
         browser.get(SiteURL.login.pathComponents, use: AuthController.loginPage)
         browser.post(SiteURL.login.pathComponents, use: AuthController.login)
@@ -45,7 +46,7 @@ func routes(_ app: Application) throws {
     do { // unit list upload: the file is collected after sign-in and scope, then the handler checks CSRF
         signedIn.grouped(UnitScopeMiddleware(action: .administer))
             .get(SiteURL.unitImport(code).pathComponents, use: UnitImportController.page)
-        app.grouped(app.sessions.middleware, SessionUserMiddleware(), RequireUserMiddleware(), UnitScopeMiddleware(action: .administer))
+        session.grouped(RequireUserMiddleware(), UnitScopeMiddleware(action: .administer))
             .on(.POST, SiteURL.unitImport(code).pathComponents, body: .collect(maxSize: UnitImportController.maxUpload),
                 use: UnitImportController.upload)
     }

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 @testable import NamHocApp
 import NamHocDomain
+import NamHocOffice
 import Testing
 import Vapor
 import VaporTesting
@@ -94,14 +95,14 @@ struct Fixture {
     ]
 
     static func seed(_ app: Application) async throws -> Fixture {
-        let rows = try UnitFiles.read(Data(csv.utf8), filename: "fixture.csv")
+        let rows = try TableFile.readRows(Data(csv.utf8), filename: "fixture.csv")
         _ = try await UnitImport.run(rows, by: .commandLine, on: app.db)
         // T3 moves from the old district office to its commune at the reform.
         let move = """
             code,name,kind,parent_code,levels,ownership,valid_from,valid_to,parent_from
             T3,Trường Mầm non Hoa Sen,school,X002,MN,non_public,,,2025-07-01
             """
-        _ = try await UnitImport.run(try UnitFiles.read(Data(move.utf8), filename: "move.csv"), by: .commandLine, on: app.db)
+        _ = try await UnitImport.run(try TableFile.readRows(Data(move.utf8), filename: "move.csv"), by: .commandLine, on: app.db)
         var fixture = Fixture()
         for (username, code, role) in roles {
             let unit = try #require(try await Unit.query(on: app.db).filter(\.$code == code).first())

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 @testable import NamHocApp
 import NamHocDomain
+import NamHocOffice
 import Testing
 import Vapor
 
@@ -20,7 +21,7 @@ extension AppTests {
                     T13,Trường có ngày sai,school,X002,XYZ,,31/13/2024,,
                     """
                 // MUT
-                let rows = try UnitFiles.read(Data(csv.utf8), filename: "x.csv")
+                let rows = try TableFile.readRows(Data(csv.utf8), filename: "x.csv")
                 await #expect { try await UnitImport.run(rows, by: .commandLine, on: app.db) } throws: { error in
                     guard case AppError.importRejected(let errors) = error else { return false }
                     // validate
@@ -55,7 +56,7 @@ extension AppTests {
                 #expect(exported.count == 10) // today's tree: S02 and P02 closed at the reform
                 let file = try UnitFiles.export(exported, format: "csv", title: "", display: try await UnitDisplay.load(on: app.db))
                 try await withApp(seed: false) { fresh, _ in
-                    let summary = try await UnitImport.run(try UnitFiles.read(file.data, filename: "units.csv"), by: .commandLine, on: fresh.db)
+                    let summary = try await UnitImport.run(try TableFile.readRows(file.data, filename: "units.csv"), by: .commandLine, on: fresh.db)
                     #expect(summary.created == 10)
                     let value3 = try await UnitExport.rows(under: nil, on: .today(), in: fresh.db)
                     #expect(value3 == exported)
@@ -67,7 +68,7 @@ extension AppTests {
             try await withApp { app, _ in
                 let exported = try await UnitExport.rows(under: nil, on: .today(), in: app.db)
                 let file = try UnitFiles.export(exported, format: "xlsx", title: "Danh sách đơn vị", display: try await UnitDisplay.load(on: app.db))
-                let rows = try UnitFiles.read(file.data, filename: "units.xlsx")
+                let rows = try TableFile.readRows(file.data, filename: "units.xlsx")
                 #expect(rows[0] == ["Danh sách đơn vị"] && rows[1].first == "Mã đơn vị")
                 #expect(rows.dropFirst(2).map { [$0[0], $0[1], $0[3]] } == exported.map { [$0[0], $0[1], $0[3]] })
                 // kinds and ownership by their Vietnamese names, not their codes

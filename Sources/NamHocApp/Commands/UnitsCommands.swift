@@ -1,5 +1,6 @@
 import Fluent
 import NamHocDomain
+import NamHocOffice
 import Vapor
 
 /// `namhoc units import FILE` / `namhoc units export [--format csv|xlsx] [--output FILE] [--date D]`.
@@ -19,7 +20,7 @@ struct UnitsCommands: AsyncCommandGroup {
                 throw CommandFailure("Không đọc được tệp \"\(signature.file)\".")
             }
             try await CommandSupport.prepareDatabase(app)
-            let rows = try UnitFiles.read(data, filename: signature.file)
+            let rows = try TableFile.readRows(data, filename: signature.file)
             let summary = try await UnitImport.run(rows, by: .commandLine, on: app.db)
             context.console.print("Đã nhập: \(summary.created) đơn vị mới, \(summary.updated) cập nhật, \(summary.moved) đổi cấp trên, \(summary.unchanged) không đổi.")
         }

@@ -104,6 +104,9 @@ enum UnitController {
         let children = try await UnitTree.children(of: unitID, on: day, in: req.db)
         let groups = try await UnitTree.institutionCounts(under: unitID, on: day, in: req.db)
         let todayAncestry = try await UnitTree.ancestry(of: unitID, on: .today(), in: req.db)
+        let exportURL = { (format: String) in
+            SiteURL.unitExport(unit.code).path + "?format=\(format)" + (choice.isToday ? "" : "&date=\(day.iso)")
+        }
         let model = ShowModel(
             code: unit.code, name: unit.name, kind: display.kindName(unit.kind), levels: display.levels(unit.levels),
             ownership: display.ownership(unit.ownership), validity: UnitDisplay.validity(from: unit.validFrom, to: unit.validTo),
@@ -118,8 +121,7 @@ enum UnitController {
             canAdminister: AccessPolicy.decide(.administer, by: user.actor, on: todayAncestry) == .allowed,
             profileURL: SiteURL.unitProfile(unit.code).path, usersURL: SiteURL.unitUsers(unit.code).path,
             importURL: SiteURL.unitImport(unit.code).path,
-            exportCSV: SiteURL.unitExport(unit.code).path + "?format=csv" + (choice.isToday ? "" : "&date=\(day.iso)"),
-            exportXLSX: SiteURL.unitExport(unit.code).path + "?format=xlsx" + (choice.isToday ? "" : "&date=\(day.iso)"),
+            exportCSV: exportURL("csv"), exportXLSX: exportURL("xlsx"),
             saved: req.query[String.self, at: "saved"] == "1")
         return try await req.render("unit", title: unit.name, model)
     }

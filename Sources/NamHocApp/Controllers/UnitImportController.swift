@@ -59,7 +59,7 @@ enum UnitImportController {
         model.filename = upload.file.filename
         model.checkedOnly = upload.checkOnly != nil
         do {
-            let rows = try UnitFiles.read(Data(buffer: upload.file.data), filename: upload.file.filename)
+            let rows = try TableFile.readRows(Data(buffer: upload.file.data), filename: upload.file.filename)
             let summary = try await UnitImport.run(rows, by: AuditActor(user), within: unit,
                                                    dryRun: model.checkedOnly, on: req.db)
             model.summary = lines(summary)

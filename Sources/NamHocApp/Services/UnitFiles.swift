@@ -1,7 +1,8 @@
 import Foundation
 import NamHocOffice
 
-/// Unit lists as files: what "Xuất Excel", `namhoc units export` and `namhoc units import` exchange.
+/// Unit lists as files: what "Xuất Excel" and `namhoc units export` write; imports read them back with
+/// `TableFile.readRows` (rows numbered as the sheet numbers them; `UnitImport.parse` finds the header).
 enum UnitFiles {
     /// CSV carries machine keys and values (for integrators); XLSX a title row, Vietnamese labels and
     /// kind and ownership names (for people), and any `extraSheets` after the list. Import reads both.
@@ -26,11 +27,5 @@ enum UnitFiles {
         default:
             throw AppError.invalidField(field: "format", message: "Định dạng \"\(format)\" không được hỗ trợ (csv hoặc xlsx).")
         }
-    }
-
-    /// Rows of a CSV or XLSX unit list, numbered as the sheet numbers them (title rows included;
-    /// `UnitImport.parse` finds the header).
-    static func read(_ data: Data, filename: String?) throws -> [[String]] {
-        try TableFile.readRows(data, filename: filename)
     }
 }
