@@ -22,8 +22,12 @@ let package = Package(
         .executableTarget(name: "namhoc", dependencies: ["NamHocApp"]),
         // Domain rules: Foundation only, tested without a database.
         .target(name: "NamHocDomain"),
-        // Vietnamese text: NFC, legacy encodings, collation, formats, directive reader.
+        // Vietnamese text: NFC, legacy encodings, collation, formats; the reference CSVs (ReferenceFiles).
         .target(name: "NamHocText", resources: [.copy("Resources")]),
+        // The directive reader: text → document, tasks, references, figures, spans.
+        .target(name: "NamHocDirective", dependencies: ["NamHocText"]),
+        // The deterministic demo generator: reference-data parsers, unit tree, users, seeded random.
+        .target(name: "NamHocDemo", dependencies: ["NamHocDomain"]),
         // Office files: XLSX, CSV, DOCX. No database, no HTTP.
         .target(
             name: "NamHocOffice",
@@ -37,7 +41,7 @@ let package = Package(
         .target(
             name: "NamHocApp",
             dependencies: [
-                "NamHocDomain", "NamHocText", "NamHocOffice",
+                "NamHocDomain", "NamHocDirective", "NamHocDemo", "NamHocText", "NamHocOffice",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -48,11 +52,13 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         // Benchmarks and evaluations: lean executables that do not link Vapor.
-        .executableTarget(name: "namhoc-reader-eval", dependencies: ["NamHocText"], path: "Sources/ReaderEval"),
-        .executableTarget(name: "namhoc-office-bench", dependencies: ["NamHocOffice", "NamHocText", "NamHocDomain"], path: "Sources/OfficeBench"),
+        .executableTarget(name: "namhoc-reader-eval", dependencies: ["NamHocDirective", "NamHocText"], path: "Sources/ReaderEval"),
+        .executableTarget(name: "namhoc-office-bench", dependencies: ["NamHocOffice", "NamHocText", "NamHocDemo"], path: "Sources/OfficeBench"),
         .testTarget(name: "NamHocDomainTests", dependencies: ["NamHocDomain"]),
-        .testTarget(name: "NamHocTextTests", dependencies: ["NamHocText", "NamHocDomain"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "NamHocOfficeTests", dependencies: ["NamHocOffice", "NamHocDomain"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "NamHocDemoTests", dependencies: ["NamHocDemo", "NamHocDomain"]),
+        .testTarget(name: "NamHocTextTests", dependencies: ["NamHocText", "NamHocDemo"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "NamHocDirectiveTests", dependencies: ["NamHocDirective", "NamHocText"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "NamHocOfficeTests", dependencies: ["NamHocOffice", "NamHocDemo"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "NamHocAppTests",
             dependencies: [

@@ -1,4 +1,5 @@
 import Foundation
+import NamHocDomain
 
 /// The kinds of institution the demo tree generates, with their national totals and how they spread over
 /// communes. Totals for the four single-level kinds are MOET's (DOMAIN.md §4); the split of the remaining

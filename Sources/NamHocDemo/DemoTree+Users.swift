@@ -1,4 +1,5 @@
 import Foundation
+import NamHocDomain
 
 extension DemoTreeBuilder {
     /// Accounts for trying the demo: each role at the ministry, at one department, at one commune and two

@@ -1,4 +1,5 @@
 import Foundation
+import NamHocDomain
 
 /// How much of the country the demo tree fills with schools.
 public enum DemoScale: String, Sendable, CaseIterable {

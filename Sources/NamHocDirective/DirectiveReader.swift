@@ -1,4 +1,5 @@
 import Foundation
+import NamHocText
 
 /// Reads a school-year directive — an official document or a news report of a conference — and
 /// proposes its identity, theme, tasks, references, figures, dates, periods, places, units and

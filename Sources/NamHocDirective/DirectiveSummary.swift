@@ -1,4 +1,5 @@
 import Foundation
+import NamHocText
 
 /// A readable Vietnamese summary of a reading, for the command line.
 public func summaryVI(_ r: DirectiveReading) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import NamHocText
 
 /// The 34 provinces of 2025 (with the pre-2025 provinces each absorbed) and the 3.321 communes,
 /// read once from the bundled CSV files. A `static let` is initialised lazily and exactly once

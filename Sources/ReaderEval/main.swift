@@ -1,4 +1,5 @@
 import Foundation
+import NamHocDirective
 import NamHocText
 
 // namhoc-reader-eval: precision/recall of the directive reader per field over the annotated
@@ -18,11 +19,11 @@ let fixturesDir: URL = {
     if let d = option("--fixtures") { return URL(fileURLWithPath: d) }
     var dir = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     for _ in 0..<6 {
-        let candidate = dir.appendingPathComponent("Tests/NamHocTextTests/Fixtures/directives")
+        let candidate = dir.appendingPathComponent("Tests/NamHocDirectiveTests/Fixtures/directives")
         if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
         dir.deleteLastPathComponent()
     }
-    return URL(fileURLWithPath: "Tests/NamHocTextTests/Fixtures/directives")
+    return URL(fileURLWithPath: "Tests/NamHocDirectiveTests/Fixtures/directives")
 }()
 
 func readText(_ url: URL) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import NamHocDemo
 import NamHocDomain
 import Testing
 

@@ -1,5 +1,5 @@
 import Foundation
-import NamHocDomain
+import NamHocDemo
 import Testing
 
 /// The reference files as committed in the repository (Sources/NamHocText/Resources), found from this

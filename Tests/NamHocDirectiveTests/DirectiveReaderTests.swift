@@ -1,4 +1,5 @@
 import Foundation
+import NamHocDirective
 import NamHocText
 import Testing
 

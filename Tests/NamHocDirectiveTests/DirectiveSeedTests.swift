@@ -1,5 +1,5 @@
 import Foundation
-import NamHocText
+import NamHocDirective
 import Testing
 
 /// The three real texts of the project's seeds.

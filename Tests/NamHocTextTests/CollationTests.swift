@@ -1,5 +1,5 @@
 import Foundation
-import NamHocDomain
+import NamHocDemo
 import NamHocText
 import Testing
 

@@ -1,4 +1,5 @@
 import Fluent
+import NamHocDemo
 import NamHocDomain
 import NamHocText
 import Vapor

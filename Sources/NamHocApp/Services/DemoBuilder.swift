@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import NamHocDemo
 import NamHocDomain
 import NamHocText
 import SQLKit
