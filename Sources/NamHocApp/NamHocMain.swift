@@ -6,6 +6,10 @@ import Vapor
 /// Errors reach the user as one Vietnamese line on standard error, never as a stack trace.
 public enum NamHocMain {
     public static func run(arguments: [String], environment: [String: String]) async -> Int32 {
+        if arguments.count > 1, ["--help", "-h", "help"].contains(arguments[1]) {
+            print(CommandSupport.helpVI)
+            return 0
+        }
         do {
             let (config, rest) = try AppConfig.resolve(arguments: arguments, environment: environment)
             // Operators want the URL and warnings, not every migration step: notice unless asked otherwise.
@@ -15,7 +19,9 @@ public enum NamHocMain {
             let app = try await Application.make(env)
             do {
                 try await configure(app, config: config)
-                try await app.execute()
+                // Not `execute()`: it logs the error in English before rethrowing it, so it was printed twice.
+                try await app.startup()
+                try await app.running?.onStop.get()
                 try await app.asyncShutdown()
                 return 0
             } catch {

@@ -28,6 +28,12 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.views.use(.leaf)
     app.leaf.cache.isEnabled = app.environment.isRelease
 
+    // JSON with sorted keys: the same answer is the same bytes (a foreign unit's 404 and an unknown code's).
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .iso8601
+    ContentConfiguration.global.use(encoder: encoder, for: .json)
+
     app.middleware = .init()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .debug))
     app.middleware.use(AppErrorMiddleware(environment: app.environment))

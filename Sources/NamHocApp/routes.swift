@@ -15,6 +15,7 @@ func routes(_ app: Application) throws {
         browser.get(SiteURL.login.pathComponents, use: AuthController.loginPage)
         browser.post(SiteURL.login.pathComponents, use: AuthController.login)
         browser.post(SiteURL.logout.pathComponents, use: AuthController.logout)
+        browser.grouped(RequireUserMiddleware()).post(SiteURL.logoutEverywhere.pathComponents, use: AuthController.logoutEverywhere)
     }
 
     let signedIn = browser.grouped(RequireUserMiddleware())
@@ -38,6 +39,7 @@ func routes(_ app: Application) throws {
         let administered = signedIn.grouped(UnitScopeMiddleware(action: .administer))
         administered.get(SiteURL.unitUsers(code).pathComponents, use: UserAdminController.list)
         administered.post(SiteURL.unitUsers(code).pathComponents, use: UserAdminController.create)
+        administered.post(SiteURL.unitUser(code, SiteURL.username).pathComponents, use: UserAdminController.update)
         administered.post(SiteURL.unitUserPassword(code, SiteURL.username).pathComponents, use: UserAdminController.resetPassword)
         signedIn.grouped(UnitScopeMiddleware(action: .administer, target: .ownUnit))
             .get(SiteURL.audit.pathComponents, use: AuditController.index)
@@ -57,6 +59,7 @@ func routes(_ app: Application) throws {
         api.post(SiteURL.api(.session).pathComponents, use: APISessionController.create)
         let authed = api.grouped(RequireUserMiddleware())
         authed.delete(SiteURL.api(.session).pathComponents, use: APISessionController.delete)
+        authed.delete(SiteURL.api(.sessions).pathComponents, use: APISessionController.deleteAll)
         authed.get(SiteURL.api(.me).pathComponents, use: APIUnitController.me)
         authed.grouped(UnitScopeMiddleware(action: .read, target: .ownUnit))
             .get(SiteURL.api(.units).pathComponents, use: APIUnitController.search)

@@ -61,6 +61,13 @@ public struct Day: Hashable, Comparable, Codable, Sendable, CustomStringConverti
         if month > 1 { return Day(year: year, month: month - 1, day: Day.daysIn(month: month - 1, year: year))! }
         return Day(year: year - 1, month: 12, day: 31)!
     }
+
+    /// The day after: the first day a unit is closed is the day after its last valid day.
+    public var next: Day {
+        if day < Day.daysIn(month: month, year: year) { return Day(year: year, month: month, day: day + 1)! }
+        if month < 12 { return Day(year: year, month: month + 1, day: 1)! }
+        return Day(year: year + 1, month: 1, day: 1)!
+    }
 }
 
 /// [from, to] inclusive, either end open. A unit or a parent link is valid on the days it covers.

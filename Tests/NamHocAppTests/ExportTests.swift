@@ -76,7 +76,8 @@ extension AppTests {
                 try await session.get(app, link) { res in
                     let rows = try Self.sheet(res)
                     #expect(rows.dropFirst(2).map { $0.first } == ["so01.chuyenvien", "so01.lanhdao", "so01.quantri", "so01.xem"].map { .text($0) })
-                    #expect(rows[2].last == .text("Chuyên viên"))
+                    #expect(rows[2][2] == .text("Chuyên viên"))
+                    #expect(rows[2].last == .text("Đang hoạt động"))
                 }
                 var pageLines = 0
                 try await session.get(app, SiteURL.audit.path) { res in

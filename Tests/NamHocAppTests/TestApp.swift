@@ -28,12 +28,18 @@ enum TestDatabase {
     }
 }
 
+/// The instant every test runs at unless it sets another: 01/12/2026, 10:00 in Vietnam.
+let testNow = Date(timeIntervalSince1970: 1_796_094_000)
+
 /// Builds the production application on a clean database, runs `body`, tears everything down.
-func withApp(seed: Bool = true, _ body: (Application, Fixture?) async throws -> Void) async throws {
+func withApp(seed: Bool = true, adjust: (inout AppConfig) -> Void = { _ in },
+             _ body: (Application, Fixture?) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
-    let config = TestDatabase.config()
+    var config = TestDatabase.config()
+    adjust(&config)
     do {
         try await configure(app, config: config)
+        app.clock = .fixed(testNow)
         // PostgreSQL is shared by the whole run: start each test from an empty schema.
         try await app.autoRevert()
         try await app.autoMigrate()

@@ -55,3 +55,64 @@ import Testing
         #expect(AccessPolicy.decide(.read, by: Actor(role: .admin, unitID: ministry), on: []) == .hidden)
     }
 }
+
+/// The day rule: writes are judged on today's tree, whatever day the request names.
+@Suite struct AccessPolicyDayTests {
+    let ministry = UUID(), province = UUID(), formerOffice = UUID(), commune = UUID(), school = UUID()
+    /// In 2024 the school was the former district office's; today it is the commune's.
+    var school2024: [UUID] { [school, formerOffice, province, ministry] }
+    var schoolToday: [UUID] { [school, commune, province, ministry] }
+
+    @Test func a_past_tree_never_authorises_a_write() {
+        // setup: an administrator of the former office, which holds the school only in 2024
+        let officeAdmin = Actor(role: .admin, unitID: formerOffice)
+        let context = AccessContext(today: schoolToday, readDay: school2024)
+        // MUT + validate
+        #expect(AccessPolicy.decide(.read, by: officeAdmin, in: context) == .allowed)
+        for action in [AccessAction.write, .approve, .administer] {
+            #expect(AccessPolicy.decide(action, by: officeAdmin, in: context) == .forbidden, "\(action)")
+            #expect(AccessPolicy.decide(action, by: officeAdmin, in: AccessContext(today: schoolToday)) == .hidden, "\(action)")
+        }
+    }
+
+    @Test func a_closed_unit_is_written_by_nobody_through_a_past_date() {
+        // setup: the office closed; today it has no parent
+        let provinceAdmin = Actor(role: .admin, unitID: province)
+        let context = AccessContext(today: [formerOffice], readDay: [formerOffice, province, ministry])
+        // MUT + validate: the province reads its history but cannot write to it
+        #expect(AccessPolicy.decide(.read, by: provinceAdmin, in: context) == .allowed)
+        #expect(AccessPolicy.decide(.administer, by: provinceAdmin, in: context) == .forbidden)
+        #expect(AccessPolicy.decide(.write, by: provinceAdmin, in: context) == .forbidden)
+    }
+
+    @Test func history_of_a_unit_seen_today_is_readable() {
+        // setup: the commune's leader reads the school's 2024 page, when the commune did not hold it
+        let communeLeader = Actor(role: .leader, unitID: commune)
+        // MUT + validate
+        #expect(AccessPolicy.decide(.read, by: communeLeader, in: AccessContext(today: schoolToday, readDay: school2024)) == .allowed)
+        #expect(AccessPolicy.decide(.approve, by: communeLeader, in: AccessContext(today: schoolToday, readDay: school2024)) == .allowed)
+    }
+
+    @Test func a_write_about_a_period_must_hold_on_the_period_tree() {
+        // setup: the commune leader approves the school's 2024 figures, held then by the former office
+        let communeLeader = Actor(role: .leader, unitID: commune)
+        let officeLeader = Actor(role: .leader, unitID: formerOffice)
+        // MUT + validate
+        #expect(AccessPolicy.decide(.approve, by: communeLeader, in: AccessContext(today: schoolToday, period: school2024)) == .forbidden)
+        #expect(AccessPolicy.decide(.approve, by: officeLeader, in: AccessContext(today: schoolToday, period: school2024)) == .hidden)
+        #expect(AccessPolicy.decide(.approve, by: communeLeader, in: AccessContext(today: schoolToday, period: schoolToday)) == .allowed)
+    }
+
+    @Test func account_standing_follows_the_unit_validity() {
+        let closed = Validity(from: nil, to: Day(year: 2025, month: 6, day: 30))
+        let today = Day(year: 2026, month: 12, day: 1)!
+        // MUT
+        let standing = AccountStanding.of(active: true, reason: nil, unitName: "Phòng GD&ĐT Vị Xuyên", unitValidity: closed, today: today)
+        // validate
+        #expect(standing == .unitClosed(unitName: "Phòng GD&ĐT Vị Xuyên", lastDay: Day(year: 2025, month: 6, day: 30)))
+        #expect(standing.messageVI.contains("từ ngày 01/07/2025"))
+        #expect(AccountStanding.of(active: true, reason: nil, unitName: "A", unitValidity: .always, today: today) == .active)
+        #expect(AccountStanding.of(active: false, reason: "Nghỉ hưu", unitName: "A", unitValidity: .always, today: today)
+                == .deactivated(reason: "Nghỉ hưu"))
+    }
+}

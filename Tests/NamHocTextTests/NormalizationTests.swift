@@ -46,3 +46,16 @@ import Testing
         #expect(VietnameseText.normalize("\u{2126}") == "\u{3A9}")
     }
 }
+
+@Suite struct InvisibleCharacterTests {
+    @Test func bidi_and_zero_width_characters_are_removed() {
+        // setup: a name carrying a right-to-left override, a zero-width space, a BOM and an isolate
+        let hostile = "Trường\u{202E}THCS\u{200B} Nguyễn\u{FEFF} Trãi\u{2066}\u{2069}\u{0007}"
+        // MUT
+        let cleaned = VietnameseText.removingInvisibles(hostile)
+        // validate
+        #expect(cleaned == "TrườngTHCS Nguyễn Trãi")
+        #expect(VietnameseText.removingInvisibles("Dòng 1\nDòng 2\tcột") == "Dòng 1\nDòng 2\tcột")
+        #expect(VietnameseText.removingInvisibles("Đà Nẵng") == "Đà Nẵng")
+    }
+}

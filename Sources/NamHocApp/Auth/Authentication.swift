@@ -1,31 +1,47 @@
-
 import Fluent
 import Foundation
+import NamHocDomain
 import Vapor
 
 enum SessionKeys {
     static let userID = "uid"
     static let csrf = "csrf"
+    /// The account's session generation when the session signed in.
+    static let generation = "gen"
 }
 
-/// Browser requests: the user whose id the database-backed session holds.
+/// Browser requests: the user whose id the database-backed session holds, if the session is still of
+/// the account's current generation and the account may act today. A session of a stopped account is
+/// ended and the person is told why.
 struct SessionUserMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let text = request.session.data[SessionKeys.userID], let id = UUID(uuidString: text),
-           let user = try await User.find(id, on: request.db), user.active {
-            request.auth.login(user)
+           let user = try await User.query(on: request.db).filter(\.$id == id).with(\.$unit).first() {
+            let generation = request.session.data[SessionKeys.generation].flatMap(Int.init) ?? 0
+            let standing = user.standing(on: request.today)
+            if generation != user.sessionGeneration {
+                request.session.destroy()
+            } else if standing != .active {
+                request.session.destroy()
+                throw AppError.accountStopped(standing.messageVI)
+            } else {
+                request.auth.login(user)
+            }
         }
         return try await next.respond(to: request)
     }
 }
 
 /// API requests: `Authorization: Bearer <token>`. The API ignores cookies, so it needs no CSRF token.
+/// A token of a stopped account answers 401 with the reason.
 struct BearerUserMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let bearer = request.headers.bearerAuthorization {
             let hash = APITokens.hash(bearer.token)
             if let token = try await APIToken.query(on: request.db).filter(\.$tokenHash == hash)
-                .filter(\.$expiresAt > Date()).with(\.$user).first(), token.user.active {
+                .filter(\.$expiresAt > request.now).with(\.$user, { $0.with(\.$unit) }).first() {
+                let standing = token.user.standing(on: request.today)
+                guard standing == .active else { throw AppError.accountStopped(standing.messageVI) }
                 request.auth.login(token.user)
             }
         }

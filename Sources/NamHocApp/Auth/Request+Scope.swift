@@ -28,23 +28,53 @@ extension Request {
         set { storage[CSRFTokenKey.self] = newValue }
     }
 
-    /// The day a tree query is about: `?date=2024-10-01` (or `01/10/2024`), `?year=2024-2025` (its census
-    /// day, 30/09), or today.
+    /// The day a read shows: `?date=2024-10-01` (or `01/10/2024`), `?year=2024-2025` (its census day,
+    /// 30/09), or today. It never decides who may write: `decide` judges writes on today's tree.
     var treeDay: Day {
-        get throws {
-            if let text = query[String.self, at: "date"], !text.isEmpty {
-                guard let day = Day(iso: text) ?? VietnameseFormat.parseDate(text).map({ Day.today(now: $0) }) else {
-                    throw AppError.invalidField(field: "date", message: "Ngày \"\(text)\" không hợp lệ (dạng 30/09/2024).")
-                }
-                return day
-            }
-            if let text = query[String.self, at: "year"], !text.isEmpty {
-                guard let start = VietnameseFormat.parseSchoolYear(text), let day = Day(year: start, month: 9, day: 30) else {
-                    throw AppError.invalidField(field: "year", message: "Năm học \"\(text)\" không hợp lệ (dạng 2024-2025).")
-                }
-                return day
-            }
-            return Day.today()
+        get throws { try QueryDay.parse(date: query[String.self, at: "date"], year: query[String.self, at: "year"]) ?? today }
+    }
+
+    /// What the access policy needs about `unit` for this request: its ancestry today, and on the day
+    /// the request reads when that is another day.
+    func accessContext(for unit: Unit) async throws -> AccessContext {
+        let unitID = try unit.requireID(), today = self.today, day = try treeDay
+        let ancestryToday = try await UnitTree.ancestry(of: unitID, on: today, in: db)
+        let ancestryOfDay = day == today ? nil : try await UnitTree.ancestry(of: unitID, on: day, in: db)
+        return AccessContext(today: ancestryToday, readDay: ancestryOfDay)
+    }
+
+    /// The one access question of NamHoc, asked by the scope middleware and by handlers that show or
+    /// act on a second unit (links on a page, the unit a user is moved to).
+    func decide(_ action: AccessAction, on unit: Unit) async throws -> AccessDecision {
+        AccessPolicy.decide(action, by: try requireUser().actor, in: try await accessContext(for: unit))
+    }
+
+    /// `decide`, turned into the answer a refused request gets: 404 outside the subtree (the unit's
+    /// existence must not leak), 403 where it is visible but the action is not allowed.
+    func authorize(_ action: AccessAction, on unit: Unit) async throws {
+        switch try await decide(action, on: unit) {
+        case .allowed: return
+        case .forbidden: throw AppError.forbidden
+        case .hidden: throw AppError.unitNotFound(unit.code)
         }
+    }
+}
+
+/// `?date=` and `?year=`, parsed once for pages, API and exports.
+enum QueryDay {
+    static func parse(date: String?, year: String?) throws -> Day? {
+        if let text = date, !text.isEmpty {
+            guard let day = Day(iso: text) ?? VietnameseFormat.parseDate(text).map({ Day.today(now: $0) }) else {
+                throw AppError.invalidField(field: "date", message: "Ngày \"\(text)\" không hợp lệ (dạng 30/09/2024 hoặc 2024-09-30).")
+            }
+            return day
+        }
+        if let text = year, !text.isEmpty {
+            guard let start = VietnameseFormat.parseSchoolYear(text), let day = Day(year: start, month: 9, day: 30) else {
+                throw AppError.invalidField(field: "year", message: "Năm học \"\(text)\" không hợp lệ (dạng 2024-2025).")
+            }
+            return day
+        }
+        return nil
     }
 }

@@ -1,4 +1,5 @@
 import Fluent
+import NamHocOffice
 import Vapor
 
 /// What every NamHoc command shares: migrations are applied before it runs (a new database file
@@ -21,10 +22,62 @@ enum CommandSupport {
                     .joined(separator: "\n")
             }
             return appError.messageVI
+        case let commandError as CommandError:
+            return message(for: commandError)
+        case let officeError as OfficeError:
+            return officeError.messageVI
+        case let failure as CommandFailure:
+            return failure.description
+        case let config as AppConfig.ConfigError:
+            return config.description
         default:
-            return String(describing: error)
+            // Database drivers describe their errors in English and some hide the detail on purpose.
+            let detail = String(reflecting: error)
+            if detail.contains("PSQLError") || detail.contains("PostgresNIO") || detail.contains("NIOConnectionError")
+                || detail.contains("connect") {
+                return "Không kết nối hoặc không truy vấn được cơ sở dữ liệu (kiểm tra --db hoặc NAMHOC_DATABASE_URL). Chi tiết: \(detail.prefix(300))"
+            }
+            if detail.contains("SQLite") {
+                return "Lỗi cơ sở dữ liệu SQLite (tệp có đúng là cơ sở dữ liệu NamHoc không?). Chi tiết: \(detail.prefix(300))"
+            }
+            return "Lỗi không xác định: \(detail.prefix(300))"
         }
     }
+
+    static func message(for error: CommandError) -> String {
+        switch error {
+        case .missingCommand:
+            return "Thiếu lệnh. Gõ \"namhoc --help\" để xem các lệnh."
+        case .unknownCommand(let command, _):
+            return "Không có lệnh \"\(command)\". Gõ \"namhoc --help\" để xem các lệnh."
+        case .missingRequiredArgument(let argument):
+            return "Thiếu tham số bắt buộc: \(argument)."
+        case .invalidArgumentType(let argument, _), .invalidOptionType(let argument, _):
+            return "Giá trị của \(argument) không hợp lệ."
+        case .unknownInput(let input):
+            return "Không hiểu tham số \"\(input)\". Gõ \"namhoc <lệnh> --help\" để xem các tham số của lệnh."
+        }
+    }
+
+    /// `namhoc --help`: the commands NamHoc has, in Vietnamese (ConsoleKit's own help is in English).
+    static let helpVI = """
+        NamHoc — hệ thống quản lý năm học.
+
+        Cách dùng: namhoc <lệnh> [tham số] [--db TỆP_SQLITE | --db postgres://…]
+
+        Các lệnh:
+          serve            Chạy máy chủ web và API (--host 127.0.0.1 --port 8080). Dừng bằng Ctrl+C.
+          migrate          Cập nhật cấu trúc cơ sở dữ liệu.
+          demo             Tạo dữ liệu mẫu (--scale province|national, --password, --seed, --province, --reset, --serve).
+          user add         Thêm người dùng (--username, --password, --unit, --role admin|leader|officer|viewer, --name).
+          user reset-password  Đặt lại mật khẩu (--username, --password).
+          units import     Nhập danh sách đơn vị từ tệp .csv hoặc .xlsx (tất cả hoặc không).
+          units export     Xuất danh sách đơn vị (--format csv|xlsx, --output, --date).
+          read-directive   Đọc văn bản chỉ đạo (.txt, .docx) thành chủ đề, nhiệm vụ, chỉ tiêu (--json).
+
+        Mọi lệnh nhận --db (mặc định namhoc.sqlite) hoặc biến môi trường NAMHOC_DATABASE_URL.
+        Xem tham số của một lệnh: namhoc <lệnh> --help
+        """
 }
 
 /// A command failure the user caused: printed as is, exit code 1.
@@ -34,6 +87,9 @@ struct CommandFailure: Error, CustomStringConvertible {
 }
 
 func registerCommands(_ app: Application) {
+    // Only NamHoc's own commands: Vapor's (routes, boot) and Fluent's migrate speak English.
+    app.asyncCommands = AsyncCommands()
+    app.commands = Commands()
     app.asyncCommands.use(NamHocServeCommand(), as: "serve", isDefault: true)
     app.asyncCommands.use(MigrateCommand(), as: "migrate")
     app.asyncCommands.use(DemoCommand(), as: "demo")

@@ -1,4 +1,5 @@
 import Foundation
+import NamHocDirective
 import NamHocOffice
 import NamHocText
 import Vapor
@@ -27,6 +28,11 @@ struct ReadDirectiveCommand: AsyncCommand {
         }
         let reader = DirectiveReader()
         let reading = reader.read(text)
+        // A file that is not a directive (or not text at all) says so instead of printing nothing.
+        guard reading.document != nil || reading.theme != nil || !reading.tasks.isEmpty || !reading.references.isEmpty
+                || !reading.figures.isEmpty || !reading.movements.isEmpty else {
+            throw CommandFailure("Không tìm thấy nội dung văn bản chỉ đạo nào trong tệp \"\(signature.file)\" (không có số hiệu, chủ đề, nhiệm vụ, chỉ tiêu hay văn bản dẫn chiếu). Tệp có phải văn bản .txt hoặc .docx không?")
+        }
         if signature.json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -42,12 +42,12 @@ enum AuditController {
     @Sendable static func index(req: Request) async throws -> Response {
         let root = try req.scopedUnit
         if req.wantsSpreadsheet {
-            let rows = try await entries(under: root.requireID(), limit: fileLimit, offset: 0, in: req.db)
-            return try Download.xlsx([sheet(rows, title: "Nhật ký thao tác – \(root.name), xuất ngày \(Day.today().vietnamese)")])
-                .response(named: "nhatky-\(root.code)-\(Day.today().iso)")
+            let rows = try await entries(under: root.requireID(), today: req.today, limit: fileLimit, offset: 0, in: req.db)
+            return try Download.xlsx([sheet(rows, title: "Nhật ký thao tác – \(root.name), xuất ngày \(req.today.vietnamese)")])
+                .response(named: "nhatky-\(root.code)-\(req.today.iso)")
         }
         let page = max(1, req.query[Int.self, at: "page"] ?? 1)
-        let entries = try await entries(under: root.requireID(), limit: pageSize + 1, offset: (page - 1) * pageSize, in: req.db)
+        let entries = try await entries(under: root.requireID(), today: req.today, limit: pageSize + 1, offset: (page - 1) * pageSize, in: req.db)
         let model = Model(
             entries: entries.prefix(pageSize).map {
                 Line(at: VietnameseFormat.dateTime($0.at), actor: $0.actorName, action: actionName($0.action), entity: $0.entity,
@@ -61,9 +61,8 @@ enum AuditController {
     }
 
     /// Entries about units of the subtree (as it stands today), plus command-line entries for the top admin.
-    static func entries(under rootID: UUID, limit: Int, offset: Int, in db: any Database) async throws -> [Row] {
-        let isRoot = try await UnitTree.ancestry(of: rootID, on: .today(), in: db).count == 1
-        let day = Day.today()
+    static func entries(under rootID: UUID, today day: Day, limit: Int, offset: Int, in db: any Database) async throws -> [Row] {
+        let isRoot = try await UnitTree.ancestry(of: rootID, on: day, in: db).count == 1
         return try await db.sql.raw("""
             WITH RECURSIVE \(UnitTree.subtree(rootID, day))
             SELECT a.at, a.actor_name, a.action, a.entity, a.record, a.before, a.after FROM audit_log a

@@ -1,7 +1,8 @@
 import Fluent
+import Foundation
 import Vapor
 
-/// Sign in, sign out, change one's own password.
+/// Sign in, sign out (here or everywhere), change one's own password.
 enum AuthController {
     struct LoginModel: Encodable {
         var username = ""
@@ -25,16 +26,23 @@ enum AuthController {
         do {
             let user = try await LoginService.authenticate(username: form.username, password: form.password,
                                                            address: LoginService.clientAddress(req), on: req)
-            // A new session id at sign-in, so an id planted before cannot be ridden (session fixation).
-            if let old = req.session.id { try await req.application.sessions.driver.deleteSession(old, for: req).get() }
-            req.session.id = nil
-            req.session.data[SessionKeys.userID] = try user.requireID().uuidString
-            req.session.data[SessionKeys.csrf] = APITokens.generate()
-            return req.redirect(to: safeNext(form.next).isEmpty ? SiteURL.home.path : safeNext(form.next))
+            try await startSession(for: user, on: req)
+            let next = safeNext(form.next)
+            return req.redirect(to: next.isEmpty ? SiteURL.home.path : next)
         } catch let error as AppError {
             let model = LoginModel(username: form.username, next: safeNext(form.next), error: error.messageVI)
-            return try await req.render("login", title: "Đăng nhập", model, status: error.status)
+            return try await req.render("login", title: "Đăng nhập", model, error: error)
         }
+    }
+
+    /// A new session id at sign-in, so an id planted before cannot be ridden (session fixation), stamped
+    /// with the account's session generation.
+    static func startSession(for user: User, on req: Request) async throws {
+        if let old = req.session.id { try await req.application.sessions.driver.deleteSession(old, for: req).get() }
+        req.session.id = nil
+        req.session.data[SessionKeys.userID] = try user.requireID().uuidString
+        req.session.data[SessionKeys.generation] = String(user.sessionGeneration)
+        req.session.data[SessionKeys.csrf] = APITokens.generate()
     }
 
     @Sendable static func logout(req: Request) async throws -> Response {
@@ -42,10 +50,30 @@ enum AuthController {
         return req.redirect(to: SiteURL.login.path)
     }
 
-    /// Only local paths, so the login form cannot be used to send people elsewhere.
+    /// "Đăng xuất khỏi mọi thiết bị": every browser session and API token of the person ends.
+    @Sendable static func logoutEverywhere(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        try await UserService.endAllSessions(of: user, by: AuditActor(user), on: req.db)
+        req.session.destroy()
+        return req.redirect(to: SiteURL.login.path)
+    }
+
+    /// Only local paths, so the login form cannot send people elsewhere: printable ASCII without
+    /// backslashes (a browser drops tabs and line breaks, so "/\t/host" would become "//host"), and
+    /// no "//" at the start. A line break would also have split the Location header.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "" }
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"),
+              next.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && $0 != "\\" }) else { return "" }
         return next
+    }
+
+    /// "?next=/units/T1" for the sign-in page, the path percent-encoded, or "" when there is none.
+    static func nextQuery(_ path: String) -> String {
+        let next = safeNext(path)
+        guard !next.isEmpty, next != SiteURL.home.path,
+              let encoded = next.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "=", "+", "#"]))
+        else { return "" }
+        return "?next=\(encoded)"
     }
 
     struct AccountModel: Encodable {
@@ -53,6 +81,7 @@ enum AuthController {
         var displayName: String
         var message: String?
         var error: String?
+        var logoutEverywhereURL = SiteURL.logoutEverywhere.path
     }
 
     struct PasswordForm: Content {
@@ -82,9 +111,12 @@ enum AuthController {
             try await UserService.setPassword(of: user, to: form.new, by: AuditActor(user), on: req)
         } catch let error as AppError {
             model.error = error.messageVI
-            return try await req.render("account", title: "Tài khoản", model, status: error.status)
+            return try await req.render("account", title: "Tài khoản", model, error: error)
         }
-        model.message = "Đã đổi mật khẩu."
+        // Every other session ended with the old password; this one goes on under the new generation.
+        try await startSession(for: user, on: req)
+        req.csrfToken = req.session.data[SessionKeys.csrf] ?? ""
+        model.message = "Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã kết thúc."
         return try await req.render("account", title: "Tài khoản", model)
     }
 }

@@ -26,7 +26,7 @@ enum HomeController {
         let unit = try await user.$unit.get(on: req.db)
         let unitID = try unit.requireID()
         let display = try await UnitDisplay.load(on: req.db)
-        let today = Day.today()
+        let today = req.today
         let children = try await UnitTree.children(of: unitID, on: today, in: req.db)
         let groups = try await UnitTree.institutionCounts(under: unitID, on: today, in: req.db)
         let role = user.userRole
@@ -36,7 +36,7 @@ enum HomeController {
             roleHelp: roleHelp(role),
             unit: .init(code: unit.code, name: unit.name, url: SiteURL.unit(unit.code).path, kind: display.kindName(unit.kind),
                         levels: display.levels(unit.levels), ownership: display.ownership(unit.ownership)),
-            today: VietnameseFormat.longDate(Date()),
+            today: VietnameseFormat.longDate(req.now),
             children: children.map { display.item($0, dayQuery: "") },
             counts: display.countLines(groups), hasInstitutions: !groups.isEmpty,
             isAdmin: role == .admin, canWrite: role != .viewer,

@@ -13,10 +13,10 @@ enum UnitController {
         /// "?date=…" to keep the chosen day on links, empty for today.
         var query: String
 
-        init(_ day: Day) {
+        init(_ day: Day, today: Day) {
             iso = day.iso
             text = day.vietnamese
-            isToday = day == .today()
+            isToday = day == today
             query = isToday ? "" : "?date=\(day.iso)"
         }
     }
@@ -39,7 +39,7 @@ enum UnitController {
         let root = try req.scopedUnit, day = try req.treeDay
         let query = TextKeys.clean(req.query[String.self, at: "q"] ?? "")
         let display = try await UnitDisplay.load(on: req.db)
-        let choice = DayChoice(day)
+        let choice = DayChoice(day, today: req.today)
         let limit = req.wantsSpreadsheet ? fileLimit : searchLimit
         let rows = query.isEmpty
             ? try await UnitTree.children(of: root.requireID(), on: day, in: req.db)
@@ -96,14 +96,13 @@ enum UnitController {
     @Sendable static func show(req: Request) async throws -> Response {
         let unit = try req.scopedUnit, day = try req.treeDay, user = try req.requireUser()
         let display = try await UnitDisplay.load(on: req.db)
-        let choice = DayChoice(day)
+        let choice = DayChoice(day, today: req.today)
         let unitID = try unit.requireID()
         // Breadcrumbs stop at the user's own unit: what lies above is outside their subtree.
         let path = try await UnitTree.path(to: unitID, on: day, in: req.db)
         let visible = path.drop { $0.id != user.$unit.id }
         let children = try await UnitTree.children(of: unitID, on: day, in: req.db)
         let groups = try await UnitTree.institutionCounts(under: unitID, on: day, in: req.db)
-        let todayAncestry = try await UnitTree.ancestry(of: unitID, on: .today(), in: req.db)
         let exportURL = { (format: String) in
             SiteURL.unitExport(unit.code).path + "?format=\(format)" + (choice.isToday ? "" : "&date=\(day.iso)")
         }
@@ -117,8 +116,8 @@ enum UnitController {
             childCount: VietnameseFormat.integer(children.count),
             counts: display.countLines(groups), hasInstitutions: !groups.isEmpty,
             profile: Profile(address: unit.address, phone: unit.phone, email: unit.email, headName: unit.headName),
-            canEditProfile: AccessPolicy.decide(.write, by: user.actor, on: todayAncestry) == .allowed,
-            canAdminister: AccessPolicy.decide(.administer, by: user.actor, on: todayAncestry) == .allowed,
+            canEditProfile: try await req.decide(.write, on: unit) == .allowed,
+            canAdminister: try await req.decide(.administer, on: unit) == .allowed,
             profileURL: SiteURL.unitProfile(unit.code).path, usersURL: SiteURL.unitUsers(unit.code).path,
             importURL: SiteURL.unitImport(unit.code).path,
             exportCSV: exportURL("csv"), exportXLSX: exportURL("xlsx"),
@@ -132,7 +131,13 @@ enum UnitController {
         let unit = try req.scopedUnit, day = try req.treeDay
         let format = req.query[String.self, at: "format"] ?? "xlsx"
         let unitID = try unit.requireID()
-        let rows = try await UnitExport.rows(under: unitID, on: day, in: req.db)
+        var rows = try await UnitExport.rows(under: unitID, on: day, in: req.db)
+        // The root's parent is named only where the caller may see it, as the API does.
+        if let parent = try await UnitTree.parent(of: unitID, on: day, in: req.db), try await req.decide(.read, on: parent) != .allowed,
+           !rows.isEmpty {
+            rows[0][UnitColumn.parentCode.index] = ""
+            rows[0][UnitColumn.parentFrom.index] = ""
+        }
         let display = try await UnitDisplay.load(on: req.db)
         let counts = display.countLines(try await UnitTree.institutionCounts(under: unitID, on: day, in: req.db))
         let file = try UnitFiles.export(
@@ -149,7 +154,7 @@ enum UnitController {
         if let email, !email.contains("@") || email.contains(" ") {
             throw AppError.invalidField(field: "email", message: "Thư điện tử \"\(email)\" không hợp lệ.")
         }
-        let parentCode = try await UnitTree.parent(of: unit.requireID(), on: .today(), in: req.db)?.code
+        let parentCode = try await UnitTree.parent(of: unit.requireID(), on: req.today, in: req.db)?.code
         let before = UnitSnapshot(unit, parentCode: parentCode)
         unit.address = clean(form.address)
         unit.phone = clean(form.phone)

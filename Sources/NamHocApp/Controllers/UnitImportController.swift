@@ -60,7 +60,7 @@ enum UnitImportController {
         model.checkedOnly = upload.checkOnly != nil
         do {
             let rows = try TableFile.readRows(Data(buffer: upload.file.data), filename: upload.file.filename)
-            let summary = try await UnitImport.run(rows, by: AuditActor(user), within: unit,
+            let summary = try await UnitImport.run(rows, by: AuditActor(user), within: unit, today: req.today,
                                                    dryRun: model.checkedOnly, on: req.db)
             model.summary = lines(summary)
             return try await render(req, model, status: .ok)

@@ -7,7 +7,9 @@ import Vapor
 enum AppError: Error, Sendable {
     case unauthenticated
     case invalidCredentials
-    case tooManyAttempts(minutes: Int)
+    case tooManyAttempts(seconds: Int)
+    /// The account may not act (deactivated, or its unit closed); the message says why.
+    case accountStopped(String)
     case csrfTokenInvalid
     case forbidden
     case unitNotFound(String)
@@ -30,7 +32,7 @@ enum AppError: Error, Sendable {
 
     var status: HTTPResponseStatus {
         switch self {
-        case .unauthenticated, .invalidCredentials: .unauthorized
+        case .unauthenticated, .invalidCredentials, .accountStopped: .unauthorized
         case .tooManyAttempts: .tooManyRequests
         case .csrfTokenInvalid, .forbidden: .forbidden
         case .unitNotFound, .userNotFound, .pageNotFound: .notFound
@@ -46,6 +48,7 @@ enum AppError: Error, Sendable {
         case .unauthenticated: "unauthenticated"
         case .invalidCredentials: "invalid_credentials"
         case .tooManyAttempts: "too_many_attempts"
+        case .accountStopped: "account_stopped"
         case .csrfTokenInvalid: "csrf_token_invalid"
         case .forbidden: "forbidden"
         case .unitNotFound: "unit_not_found"
@@ -75,11 +78,12 @@ enum AppError: Error, Sendable {
         switch self {
         case .unauthenticated: "Vui lòng đăng nhập."
         case .invalidCredentials: "Tên đăng nhập hoặc mật khẩu không đúng."
-        case .tooManyAttempts(let minutes):
-            "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau \(minutes) phút."
+        case .tooManyAttempts(let seconds):
+            "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau \(max(1, (seconds + 59) / 60)) phút."
+        case .accountStopped(let message): message
         case .csrfTokenInvalid: "Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ. Vui lòng tải lại trang."
         case .forbidden: "Bạn không có quyền thực hiện thao tác này."
-        case .unitNotFound(let code): "Không tìm thấy đơn vị \"\(code)\"."
+        case .unitNotFound: "Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn."
         case .userNotFound(let name): "Không tìm thấy người dùng \"\(name)\"."
         case .pageNotFound: "Không tìm thấy trang."
         case .invalidField(_, let message), .conflict(_, let message): message
@@ -94,6 +98,12 @@ enum AppError: Error, Sendable {
 
 extension AppError: AbortError {
     var reason: String { messageVI }
+
+    /// Headers every answer of this error carries, page or API: `Retry-After` on every 429.
+    var headers: HTTPHeaders {
+        if case .tooManyAttempts(let seconds) = self { return ["Retry-After": String(seconds)] }
+        return [:]
+    }
 }
 
 extension AppError: CustomStringConvertible {

@@ -24,17 +24,13 @@ struct AppErrorMiddleware: AsyncMiddleware {
             let appError = translate(error, request: request)
             let isAPI = request.url.path.hasPrefix("/api/") || request.url.path == SiteURL.healthz.path
             if !isAPI, case .unauthenticated = appError {
-                let next = request.url.path == SiteURL.home.path ? "" : "?next=\(request.url.path)"
-                return request.redirect(to: SiteURL.login.path + next)
+                return request.redirect(to: SiteURL.login.path + AuthController.nextQuery(request.url.path))
             }
             if isAPI {
                 let body = Body(error: .init(code: appError.code, message: appError.messageVI, field: appError.field,
                                              rows: rows(of: appError)))
-                let response = Response(status: appError.status)
+                let response = Response(status: appError.status, headers: appError.headers)
                 try response.content.encode(body)
-                if case .tooManyAttempts(let minutes) = appError {
-                    response.headers.replaceOrAdd(name: .retryAfter, value: String(minutes * 60))
-                }
                 return response
             }
             return try await ErrorPage.render(appError, rows: rows(of: appError), on: request)

@@ -9,6 +9,7 @@ enum SiteURL: Equatable {
     case home
     case login
     case logout
+    case logoutEverywhere
     case account
     case units
     case unit(String)
@@ -16,6 +17,7 @@ enum SiteURL: Equatable {
     case unitProfile(String)
     case unitImport(String)
     case unitUsers(String)
+    case unitUser(String, String)
     case unitUserPassword(String, String)
     case audit
     case healthz
@@ -23,6 +25,7 @@ enum SiteURL: Equatable {
 
     enum API: Equatable {
         case session
+        case sessions
         case me
         case units
         case unit(String)
@@ -35,6 +38,7 @@ enum SiteURL: Equatable {
         case .home: "/"
         case .login: "/login"
         case .logout: "/logout"
+        case .logoutEverywhere: "/logout/everywhere"
         case .account: "/account"
         case .units: "/units"
         case .unit(let code): "/units/\(code)"
@@ -42,6 +46,7 @@ enum SiteURL: Equatable {
         case .unitProfile(let code): "/units/\(code)/profile"
         case .unitImport(let code): "/units/\(code)/import"
         case .unitUsers(let code): "/units/\(code)/users"
+        case .unitUser(let code, let username): "/units/\(code)/users/\(username)"
         case .unitUserPassword(let code, let username): "/units/\(code)/users/\(username)/password"
         case .audit: "/audit"
         case .healthz: "/healthz"
@@ -56,6 +61,7 @@ extension SiteURL.API {
     var path: String {
         switch self {
         case .session: "/session"
+        case .sessions: "/sessions"
         case .me: "/me"
         case .units: "/units"
         case .unit(let code): "/units/\(code)"

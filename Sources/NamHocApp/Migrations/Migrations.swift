@@ -12,6 +12,7 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateLoginFailures())
     app.migrations.add(CreateAuditLog())
     app.migrations.add(SessionRecord.migration)
+    app.migrations.add(UpdateUsersAddStanding())
 }
 
 extension Database {

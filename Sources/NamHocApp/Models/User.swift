@@ -18,6 +18,10 @@ final class User: Model, Authenticatable, @unchecked Sendable {
     @Field(key: "password_hash") var passwordHash: String
     @Field(key: "role") var role: String
     @Field(key: "active") var active: Bool
+    /// Why an administrator deactivated the account, shown to the person when they try to sign in.
+    @OptionalField(key: "deactivated_reason") var deactivatedReason: String?
+    /// Raised by a password change or "sign out everywhere": sessions of an older generation end.
+    @Field(key: "session_generation") var sessionGeneration: Int
 
     // relationships
     @Parent(key: "unit_id") var unit: Unit
@@ -32,8 +36,16 @@ final class User: Model, Authenticatable, @unchecked Sendable {
         self.$unit.id = unitID
         self.role = role.rawValue
         self.active = true
+        self.sessionGeneration = 0
     }
 
     var userRole: Role { Role(rawValue: role) ?? .viewer }
     var actor: Actor { Actor(role: userRole, unitID: $unit.id) }
+
+    /// Whether the account may act on `day`; needs the unit loaded (`.with(\.$unit)` or `$unit.get`).
+    func standing(on day: Day) -> AccountStanding {
+        let unit = $unit.value
+        return AccountStanding.of(active: active, reason: deactivatedReason, unitName: unit?.name ?? "",
+                                  unitValidity: unit?.validity ?? .always, today: day)
+    }
 }

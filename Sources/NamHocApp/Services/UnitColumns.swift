@@ -28,6 +28,9 @@ enum UnitColumn: String, CaseIterable, Sendable {
         }
     }
 
+    /// The column's position in a file row.
+    var index: Int { Self.allCases.firstIndex(of: self)! }
+
     static func match(_ header: String) -> UnitColumn? {
         let key = VietnameseText.searchKey(header).replacingOccurrences(of: " ", with: "_")
         return allCases.first { $0.rawValue == key || VietnameseText.searchKey($0.labelVI).replacingOccurrences(of: " ", with: "_") == key }

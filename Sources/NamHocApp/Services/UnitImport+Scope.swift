@@ -8,8 +8,8 @@ extension UnitImport {
     /// file (which is itself checked, and cycles are refused by `parse`); their own unit may be renamed,
     /// not moved out. Codes are unique in the whole country, so a code used outside the subtree is
     /// refused; the message says only that, nothing about that unit.
-    static func scopeErrors(_ rows: [Row], root: Unit, on db: any Database) async throws -> [AppError.RowError] {
-        let today = Day.today(), rootID = try root.requireID()
+    static func scopeErrors(_ rows: [Row], root: Unit, today: Day, on db: any Database) async throws -> [AppError.RowError] {
+        let rootID = try root.requireID()
         let scoped = try await db.sql.raw("""
             WITH RECURSIVE \(UnitTree.subtree(rootID, today))
             SELECT u.code FROM sub JOIN units u ON u.id = sub.id

@@ -30,11 +30,11 @@ enum UnitImport {
     /// Checks then writes `table`. `root`: the subtree an administrator imports into from the browser
     /// (nil for the server's operator at the command line). `dryRun`: everything is written and counted
     /// in a transaction that is then rolled back, so the summary is exactly what a real run would do.
-    static func run(_ table: [[String]], by actor: AuditActor, within root: Unit? = nil, dryRun: Bool = false,
-                    on db: any Database) async throws -> Summary {
+    static func run(_ table: [[String]], by actor: AuditActor, within root: Unit? = nil, today: Day = .today(),
+                    dryRun: Bool = false, on db: any Database) async throws -> Summary {
         let (rows, parseErrors) = try await parse(table, on: db)
         var errors = parseErrors
-        if let root { errors += try await scopeErrors(rows, root: root, on: db) }
+        if let root { errors += try await scopeErrors(rows, root: root, today: today, on: db) }
         // Every fault at once, in the order of the sheet.
         guard errors.isEmpty else { throw AppError.importRejected(errors.sorted { ($0.row, $0.field ?? "") < ($1.row, $1.field ?? "") }) }
         do {

@@ -38,5 +38,6 @@ struct UserSnapshot: Codable, Equatable, Sendable {
     var unitCode: String
     var role: String
     var active: Bool
+    var deactivatedReason: String?
     var passwordChanged: Bool?
 }

@@ -51,10 +51,11 @@ enum UserService {
                             hasher: AsyncPasswordHasher, on db: any Database) async throws {
         try validatePassword(password)
         user.passwordHash = try await hasher.hash(password)
+        // Every browser session and API token dies with the old password.
+        user.sessionGeneration += 1
         let unit = try await user.$unit.get(on: db)
         try await db.transaction { tx in
             try await user.save(on: tx)
-            // Existing API tokens die with the old password.
             try await APIToken.query(on: tx).filter(\.$user.$id == user.requireID()).delete()
             var after = snapshot(user, unitCode: unit.code)
             after.passwordChanged = true
@@ -63,7 +64,55 @@ enum UserService {
         }
     }
 
+    /// What an administrator changes of an account: its role, its unit (a person moves, or their unit
+    /// closed), whether it is active and why not. A change of unit, role or standing ends the person's
+    /// sessions, so nothing they opened under the old rights goes on.
+    struct Change: Sendable {
+        var role: Role
+        var unit: Unit
+        var active: Bool
+        var reason: String?
+    }
+
+    static func update(_ user: User, to change: Change, by actor: AuditActor, on db: any Database) async throws {
+        if actor.id == user.id, change.role != user.userRole || !change.active || change.unit.id != user.$unit.id {
+            throw AppError.conflict(field: "username", message: "Không thể tự đổi vai trò, đơn vị hoặc ngừng kích hoạt tài khoản của chính mình.")
+        }
+        let reason = change.reason.map(TextKeys.clean).flatMap { $0.isEmpty ? nil : $0 }
+        if !change.active && reason == nil {
+            throw AppError.invalidField(field: "reason", message: "Cần ghi lý do ngừng kích hoạt tài khoản.")
+        }
+        let oldUnit = try await user.$unit.get(on: db)
+        let before = snapshot(user, unitCode: oldUnit.code)
+        let rightsChanged = change.role != user.userRole || change.unit.id != user.$unit.id || change.active != user.active
+        user.role = change.role.rawValue
+        user.$unit.id = try change.unit.requireID()
+        user.$unit.value = change.unit
+        user.active = change.active
+        user.deactivatedReason = change.active ? nil : reason
+        if rightsChanged { user.sessionGeneration += 1 }
+        try await db.transaction { tx in
+            try await user.save(on: tx)
+            if rightsChanged { try await APIToken.query(on: tx).filter(\.$user.$id == user.requireID()).delete() }
+            try await AuditLog.record(.entry("update", "user", record: user.username, unitID: change.unit.id, before: before,
+                                             after: snapshot(user, unitCode: change.unit.code)), by: actor, on: tx)
+        }
+    }
+
+    /// "Sign out everywhere": a new session generation ends every browser session; API tokens are deleted.
+    static func endAllSessions(of user: User, by actor: AuditActor, on db: any Database) async throws {
+        let unit = try await user.$unit.get(on: db)
+        user.sessionGeneration += 1
+        try await db.transaction { tx in
+            try await user.save(on: tx)
+            try await APIToken.query(on: tx).filter(\.$user.$id == user.requireID()).delete()
+            try await AuditLog.record(.entry("end_sessions", "user", record: user.username, unitID: unit.id,
+                                             before: nil, after: nil), by: actor, on: tx)
+        }
+    }
+
     static func snapshot(_ user: User, unitCode: String) -> UserSnapshot {
-        UserSnapshot(username: user.username, displayName: user.displayName, unitCode: unitCode, role: user.role, active: user.active)
+        UserSnapshot(username: user.username, displayName: user.displayName, unitCode: unitCode, role: user.role, active: user.active,
+                     deactivatedReason: user.deactivatedReason)
     }
 }

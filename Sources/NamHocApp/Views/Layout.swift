@@ -41,6 +41,13 @@ extension Request {
         response.headers.replaceOrAdd(name: .contentType, value: "text/html; charset=utf-8")
         return response
     }
+
+    /// A page that reports `error`: its status and the headers the error carries (`Retry-After`).
+    func render<M: Encodable>(_ template: String, title: String, _ model: M, error: AppError) async throws -> Response {
+        let response = try await render(template, title: title, model, status: error.status)
+        for (name, value) in error.headers { response.headers.replaceOrAdd(name: name, value: value) }
+        return response
+    }
 }
 
 /// The error page people see (the API gets JSON instead).
@@ -54,7 +61,7 @@ enum ErrorPage {
     static func render(_ error: AppError, rows: [AppError.RowError]?, on request: Request) async throws -> Response {
         do {
             return try await request.render("error", title: "Lỗi", Model(status: Int(error.status.code), message: error.messageVI, rows: rows),
-                                            status: error.status)
+                                            error: error)
         } catch {
             // The template itself failed: plain text is better than nothing.
             return Response(status: .internalServerError, body: .init(string: AppError.internalError.messageVI))

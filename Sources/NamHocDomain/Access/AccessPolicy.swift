@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a request wants to do with a unit's data.
-public enum AccessAction: String, Sendable, Codable {
+public enum AccessAction: String, Sendable, Codable, CaseIterable {
     /// Read the unit and anything of its subtree.
     case read
     /// Write the unit's own data (figures, plans, profile).
@@ -28,26 +28,62 @@ public struct Actor: Sendable, Equatable {
     }
 }
 
+/// Everything the policy needs to know about the target besides the actor. Ancestries are the target
+/// followed by its ancestors up to the root: `[target, parent, grandparent, …]`.
+public struct AccessContext: Sendable, Equatable {
+    /// The tree of today. Writing, approving and administering are decided on it alone, whatever day
+    /// the request names: a client must not pick the tree its write is judged on.
+    public var today: [UUID]
+    /// The tree of the day a read is about (`?date=`), when it is not today. A read is allowed where the
+    /// actor sees the unit today (its history included) or saw it on that day (a province reads what its
+    /// former district offices reported).
+    public var readDay: [UUID]?
+    /// For a write about a period (a year's figures, a quarter's report): the tree of the period's day.
+    /// The write must hold there too, so a unit cannot write figures of a year it did not hold the target.
+    public var period: [UUID]?
+
+    public init(today: [UUID], readDay: [UUID]? = nil, period: [UUID]? = nil) {
+        self.today = today
+        self.readDay = readDay
+        self.period = period
+    }
+}
+
 /// The single access rule of NamHoc. Every page and API route goes through it (via the app's unit-scope
-/// middleware); nothing else decides access.
-///
-/// `targetAncestry` is the target unit followed by its ancestors up to the root, as the tree stood at the
-/// date the request is about: `[target, parent, grandparent, …]`.
+/// middleware and `Request.decide`); nothing else decides access.
 public enum AccessPolicy {
-    public static func decide(_ action: AccessAction, by actor: Actor, on targetAncestry: [UUID]) -> AccessDecision {
-        guard let target = targetAncestry.first, targetAncestry.contains(actor.unitID) else { return .hidden }
-        let ownUnit = target == actor.unitID
+    public static func decide(_ action: AccessAction, by actor: Actor, in context: AccessContext) -> AccessDecision {
+        let seenToday = isVisible(context.today, to: actor)
+        let seenOnDay = context.readDay.map { isVisible($0, to: actor) } ?? false
+        guard seenToday || seenOnDay else { return .hidden }
+        if action == .read { return .allowed }
+        // Every other action: today's tree, and the period's tree when the write is about a period.
+        guard seenToday, context.period.map({ isVisible($0, to: actor) }) ?? true else { return .forbidden }
+        return rule(action, by: actor, on: context.today) && (context.period.map { rule(action, by: actor, on: $0) } ?? true)
+            ? .allowed : .forbidden
+    }
+
+    /// The policy on one tree only (today's), for callers that have no other day.
+    public static func decide(_ action: AccessAction, by actor: Actor, on ancestry: [UUID]) -> AccessDecision {
+        decide(action, by: actor, in: AccessContext(today: ancestry))
+    }
+
+    private static func isVisible(_ ancestry: [UUID], to actor: Actor) -> Bool {
+        !ancestry.isEmpty && ancestry.contains(actor.unitID)
+    }
+
+    /// The role rule on one tree where the target is already known to be in the actor's subtree.
+    private static func rule(_ action: AccessAction, by actor: Actor, on ancestry: [UUID]) -> Bool {
+        let ownUnit = ancestry.first == actor.unitID
         switch action {
         case .read:
-            return .allowed
+            return true
         case .write:
-            if actor.role == .admin { return .allowed }
-            return ownUnit && (actor.role == .leader || actor.role == .officer) ? .allowed : .forbidden
+            return actor.role == .admin || (ownUnit && (actor.role == .leader || actor.role == .officer))
         case .approve:
-            let directChild = targetAncestry.count > 1 && targetAncestry[1] == actor.unitID
-            return directChild && actor.role == .leader ? .allowed : .forbidden
+            return ancestry.count > 1 && ancestry[1] == actor.unitID && actor.role == .leader
         case .administer:
-            return actor.role == .admin ? .allowed : .forbidden
+            return actor.role == .admin
         }
     }
 }
