@@ -33,9 +33,7 @@ public enum TableFile {
         case .text(let s): return s
         case .integer(let i): return String(i)
         case .number(let d), .percent(let d): return plain(d)
-        case .date(let date):
-            let c = ExcelDate.vietnamCalendar.dateComponents([.year, .month, .day], from: date)
-            return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+        case .date(let date): return ExcelDate.isoDay(date)
         case .bool(let b): return b ? "TRUE" : "FALSE"
         case .empty: return ""
         }

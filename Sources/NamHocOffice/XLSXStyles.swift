@@ -29,19 +29,23 @@ enum XLSXStyles {
             let alignment = align.isEmpty ? "/>" : #" applyAlignment="1"><alignment \#(align)/></xf>"#
             return #"<xf numFmtId="\#(numFmt)" fontId="\#(font)" fillId="\#(fill)" borderId="\#(border)" xfId="0""# + apply + alignment
         }
+        // Body cells sit at the top of their row: when a long name wraps onto a second line the
+        // other cells of the row stay level with its first line. Text wraps inside its column
+        // (never spilling over the next one); `SheetXML` gives such rows their height.
         let center = #"horizontal="center" vertical="center" wrapText="1""#
-        let middle = #"vertical="center""#
+        let top = #"vertical="top""#
+        let topCenter = #"horizontal="center" vertical="top""#
         let xfs = [
             xf(0, font: 0, border: 0),  // normal
             xf(0, font: 1, fill: 2, border: 1, align: center),  // header
             xf(0, font: 2, border: 0, align: #"horizontal="center" vertical="center""#),  // title
-            xf(49, font: 0, border: 1, align: #"vertical="center" wrapText="1""#),  // text
-            xf(164, font: 0, border: 1, align: middle),  // integer
-            xf(165, font: 0, border: 1, align: middle),  // number
-            xf(166, font: 0, border: 1, align: middle),  // percent
-            xf(167, font: 0, border: 1, align: #"horizontal="center" vertical="center""#),  // date
-            xf(168, font: 0, border: 1, align: #"horizontal="center" vertical="center""#),  // date-time
-            xf(0, font: 0, border: 1, align: #"horizontal="center" vertical="center""#),  // bool
+            xf(49, font: 0, border: 1, align: #"vertical="top" wrapText="1""#),  // text
+            xf(164, font: 0, border: 1, align: top),  // integer
+            xf(165, font: 0, border: 1, align: top),  // number
+            xf(166, font: 0, border: 1, align: top),  // percent
+            xf(167, font: 0, border: 1, align: topCenter),  // date
+            xf(168, font: 0, border: 1, align: topCenter),  // date-time
+            xf(0, font: 0, border: 1, align: topCenter),  // bool
             xf(0, font: 0, border: 1),  // empty cell inside the table
         ]
         let font = #"<name val="Times New Roman"/><family val="1"/><charset val="163"/>"#

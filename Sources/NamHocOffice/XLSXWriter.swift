@@ -13,7 +13,7 @@ public enum XLSXWriter {
             parts.append(("xl/worksheets/sheet\(index + 1).xml", xml))
         }
         parts.append(("xl/sharedStrings.xml", strings.xml()))
-        parts.append(("xl/workbook.xml", workbookXML(names)))
+        parts.append(("xl/workbook.xml", workbookXML(names, printTitleRows: specs.map(SheetXML.printTitleRows))))
         parts.append(("xl/_rels/workbook.xml.rels", workbookRels(count: specs.count)))
         parts.append(("xl/styles.xml", Array(XLSXStyles.xml.utf8)))
         parts.append(("[Content_Types].xml", contentTypes(count: specs.count)))
@@ -41,7 +41,9 @@ public enum XLSXWriter {
         }
     }
 
-    private static func workbookXML(_ names: [String]) -> [UInt8] {
+    /// The workbook part: its sheets, then (CT_Workbook's order: sheets before definedNames) each
+    /// sheet's print titles, the rows Excel and LibreOffice repeat at the top of every printed page.
+    private static func workbookXML(_ names: [String], printTitleRows: [Int]) -> [UInt8] {
         var x = XMLBuffer()
         x.raw(#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#)
         x.raw(#"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" "#)
@@ -52,8 +54,23 @@ public enum XLSXWriter {
             x.text(name)
             x.raw(#"" sheetId="\#(i + 1)" r:id="rId\#(i + 1)"/>"#)
         }
-        x.raw("</sheets></workbook>")
+        x.raw("</sheets>")
+        if printTitleRows.contains(where: { $0 > 0 }) {
+            x.raw("<definedNames>")
+            for (i, rows) in printTitleRows.enumerated() where rows > 0 {
+                x.raw(#"<definedName name="_xlnm.Print_Titles" localSheetId="\#(i)">"#)
+                x.text(printTitlesReference(sheet: names[i], rows: rows))
+                x.raw("</definedName>")
+            }
+            x.raw("</definedNames>")
+        }
+        x.raw("</workbook>")
         return x.bytes
+    }
+
+    /// `'Sheet name'!$1:$3`: rows 1 to `rows` of the sheet, its name quoted with `'` doubled.
+    static func printTitlesReference(sheet: String, rows: Int) -> String {
+        "'" + sheet.replacingOccurrences(of: "'", with: "''") + "'!$1:$\(rows)"
     }
 
     private static func workbookRels(count: Int) -> [UInt8] {
