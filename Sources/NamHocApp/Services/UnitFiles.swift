@@ -18,6 +18,8 @@ enum UnitFiles {
                                           switch UnitColumn.allCases[index] {
                                           case .kind: .text(display.kindName(value))
                                           case .ownership: .text(display.ownership(value))
+                                          // Real dates (dd/mm/yyyy in Excel); the import reads them back as days.
+                                          case .validFrom, .validTo, .parentFrom: CellValue.isoDayOrText(value)
                                           default: .text(value)
                                           }
                                       }

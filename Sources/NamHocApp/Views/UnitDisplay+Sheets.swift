@@ -9,7 +9,7 @@ extension UnitDisplay {
         SheetSpec(
             name: "Đơn vị", titleRows: [title],
             header: ["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Cấp học", "Loại hình",
-                     last == .parentName ? "Trực thuộc" : "Số đơn vị trực thuộc"],
+                     last == .parentName ? "Đơn vị cấp trên" : "Số đơn vị trực thuộc"],
             rows: rows.map { row in
                 [.text(row.code), .text(row.name), .text(kindName(row.kind)), .text(levels(row.levels)), .text(ownership(row.ownership)),
                  last == .parentName ? .text(row.parentName ?? "") : row.childCount.map(CellValue.integer) ?? .empty]
