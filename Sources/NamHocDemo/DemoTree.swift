@@ -30,6 +30,9 @@ public struct DemoUnit: Sendable, Equatable {
     public var ownership: Ownership?
     public var validity: Validity
     public var parents: [DemoParentLink]
+    /// Names the unit had before its current one, each over its days ("Sở GD&ĐT Bắc Giang" until
+    /// 30/06/2025 for the department that is Bắc Ninh's from 01/07/2025).
+    public var formerNames: [DemoFormerName] = []
 
     public init(code: String, name: String, kind: UnitKind, levels: Set<SchoolLevel> = [], ownership: Ownership? = nil,
                 validity: Validity = .always, parents: [DemoParentLink] = []) {
@@ -45,6 +48,15 @@ public struct DemoUnit: Sendable, Equatable {
     /// The parent's code on that day, nil for the root or a day no link covers.
     public func parentCode(on day: Day) -> String? {
         parents.first { $0.validity.contains(day) }?.parentCode
+    }
+}
+
+public struct DemoFormerName: Sendable, Equatable {
+    public var name: String
+    public var validity: Validity
+    public init(name: String, validity: Validity) {
+        self.name = name
+        self.validity = validity
     }
 }
 
@@ -115,8 +127,13 @@ public enum DemoTreeBuilder {
         units.reserveCapacity(scale == .national ? 60_000 : 6_000)
         let toMinistry = [DemoParentLink(parentCode: ministryCode, validity: .always)]
         for p in provinces {
-            units.append(DemoUnit(code: "S" + p.code, name: DemoNames.department(p.name), kind: .department,
-                                  parents: toMinistry))
+            var department = DemoUnit(code: "S" + p.code, name: DemoNames.department(p.name), kind: .department, parents: toMinistry)
+            // The new province keeps the code of the old one hosting its capital, whose department kept its
+            // own name until the reform (Kiên Giang's is An Giang's from 01/07/2025).
+            if let host = p.mergedFrom.first(where: { $0.code == p.code }), host.name != p.name {
+                department.formerNames = [DemoFormerName(name: DemoNames.department(host.name), validity: before)]
+            }
+            units.append(department)
         }
         for p in provinces {
             for former in p.absorbed where !provinceCodes.contains(former.code) {

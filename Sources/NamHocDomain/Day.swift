@@ -41,10 +41,16 @@ public struct Day: Hashable, Comparable, Codable, Sendable, CustomStringConverti
 
     /// Today in Vietnam (UTC+7, no daylight saving).
     public static func today(now: Date = Date()) -> Day {
+        Day.in(now) ?? Day(year: 1970, month: 1, day: 1)!
+    }
+
+    /// The day an instant falls on in Vietnam; nil outside years 1–9999 (a hostile "01/01/99999").
+    public static func `in`(_ instant: Date) -> Day? {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? TimeZone(secondsFromGMT: 7 * 3600)!
-        let c = calendar.dateComponents([.year, .month, .day], from: now)
-        return Day(year: c.year!, month: c.month!, day: c.day!)!
+        let c = calendar.dateComponents([.year, .month, .day], from: instant)
+        guard let year = c.year, let month = c.month, let day = c.day else { return nil }
+        return Day(year: year, month: month, day: day)
     }
 
     public static func daysIn(month: Int, year: Int) -> Int {

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 @testable import NamHocApp
 import NamHocDomain
+import NamHocOffice
 import Testing
 import Vapor
 import VaporTesting
@@ -115,6 +116,56 @@ extension AppTests {
                     #expect(!res.body.string.contains("<script>alert(1)</script>"))
                     #expect(res.body.string.contains("&lt;script&gt;"))
                 }
+            }
+        }
+    }
+}
+
+extension AppTests {
+    /// A unit's name, like its parent, is valid over dates.
+    @Suite struct UnitNameHistoryTests {
+        @Test func a_renamed_unit_is_found_and_shown_by_the_name_of_the_day() async throws {
+            try await withApp { app, _ in
+                // setup: S79 renamed today (01/12/2026) from "Sở GD&ĐT Sài Gòn" by an import
+                let token = try await apiToken(app, "admin")
+                try await AuditEntry.query(on: app.db).delete()
+                let renameBack = """
+                    code,name,kind,parent_code,levels,ownership,valid_from,valid_to,parent_from
+                    S79,Sở Giáo dục và Đào tạo Sài Gòn,department,BGD,,,,,
+                    """
+                let restore = """
+                    code,name,kind,parent_code,levels,ownership,valid_from,valid_to,parent_from
+                    S79,Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh,department,BGD,,,,,
+                    """
+                _ = try await UnitImport.run(try TableFile.readRows(Data(renameBack.utf8), filename: "a.csv"), by: .commandLine,
+                                             today: Day(year: 2025, month: 7, day: 1)!, on: app.db)
+                _ = try await UnitImport.run(try TableFile.readRows(Data(restore.utf8), filename: "b.csv"), by: .commandLine,
+                                             today: Day(year: 2026, month: 12, day: 1)!, on: app.db)
+                func names(_ query: String) async throws -> [String] {
+                    var names: [String] = []
+                    try await app.testing().test(.GET, SiteURL.api(.units).path + query, beforeRequest: { req in
+                        req.headers.bearerAuthorization = .init(token: token)
+                    }, afterResponse: { res in
+                        #expect(res.status == .ok)
+                        names = try res.content.decode(APIUnitController.ListResponse.self).items.map(\.name).sorted()
+                    })
+                    return names
+                }
+                // MUT + validate: searched by the name of each day
+                let before = try await names("?q=sai%20gon&date=2024-10-01")
+                #expect(before == [])
+                let beforeOld = try await names("?q=ho%20chi%20minh&date=2024-10-01")
+                #expect(beforeOld == ["Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh"])
+                let during = try await names("?q=sai%20gon&date=2026-01-10")
+                #expect(during == ["Phường Sài Gòn", "Sở Giáo dục và Đào tạo Sài Gòn"])
+                let now = try await names("?q=sai%20gon")
+                #expect(now == ["Phường Sài Gòn"])
+                try await app.testing().test(.GET, SiteURL.api(.unit("S79")).path + "?date=2026-01-10", beforeRequest: { req in
+                    req.headers.bearerAuthorization = .init(token: token)
+                }, afterResponse: { res in
+                    let name = try res.content.get(String.self, at: "name")
+                    #expect(name == "Sở Giáo dục và Đào tạo Sài Gòn")
+                })
             }
         }
     }

@@ -116,3 +116,13 @@ import Testing
                 == .deactivated(reason: "Nghỉ hưu"))
     }
 }
+
+@Suite struct DayOfInstantTests {
+    @Test func an_instant_outside_the_calendar_has_no_day() {
+        // setup: an instant in the year 99999, as "01/01/99999" parses
+        let far = Date(timeIntervalSince1970: 3_000_000_000_000)
+        // MUT + validate
+        #expect(Day.in(far) == nil)
+        #expect(Day.in(Date(timeIntervalSince1970: 1_796_094_000)) == Day(year: 2026, month: 12, day: 1))
+    }
+}

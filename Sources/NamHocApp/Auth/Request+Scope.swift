@@ -1,6 +1,5 @@
 import Foundation
 import NamHocDomain
-import NamHocText
 import Vapor
 
 private struct ScopedUnitKey: StorageKey { typealias Value = Unit }
@@ -60,21 +59,46 @@ extension Request {
     }
 }
 
-/// `?date=` and `?year=`, parsed once for pages, API and exports.
+/// `?date=` and `?year=`, parsed once for pages, API and exports, exactly as the API document states:
+/// a date is `2024-09-30` or `30/09/2024` (separators `-`, `/` or `.`), a school year `2024-2025`. Both
+/// are checked when both are given; the date wins.
 enum QueryDay {
     static func parse(date: String?, year: String?) throws -> Day? {
+        var schoolYearDay: Day?
+        if let text = year, !text.isEmpty {
+            guard let day = censusDay(text) else {
+                throw AppError.invalidField(field: "year", message: "Năm học \"\(text)\" không hợp lệ (dạng 2024-2025).")
+            }
+            schoolYearDay = day
+        }
         if let text = date, !text.isEmpty {
-            guard let day = Day(iso: text) ?? VietnameseFormat.parseDate(text).map({ Day.today(now: $0) }) else {
+            guard let day = day(text) else {
                 throw AppError.invalidField(field: "date", message: "Ngày \"\(text)\" không hợp lệ (dạng 30/09/2024 hoặc 2024-09-30).")
             }
             return day
         }
-        if let text = year, !text.isEmpty {
-            guard let start = VietnameseFormat.parseSchoolYear(text), let day = Day(year: start, month: 9, day: 30) else {
-                throw AppError.invalidField(field: "year", message: "Năm học \"\(text)\" không hợp lệ (dạng 2024-2025).")
-            }
-            return day
+        return schoolYearDay
+    }
+
+    /// "2024-09-30", "30/09/2024", "30.9.2024": digits only, the year in four.
+    static func day(_ text: String) -> Day? {
+        let parts = text.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "/" || $0 == "." }
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return nil }
+        let numbers = parts.map { Int($0) ?? -1 }
+        if parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count) {
+            return Day(year: numbers[0], month: numbers[1], day: numbers[2])
+        }
+        if parts[2].count == 4, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count) {
+            return Day(year: numbers[2], month: numbers[1], day: numbers[0])
         }
         return nil
+    }
+
+    /// "2024-2025" → 30/09/2024, the census day of that school year.
+    static func censusDay(_ text: String) -> Day? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ $0.count == 4 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let start = Int(parts[0]), let end = Int(parts[1]), end == start + 1 else { return nil }
+        return Day(year: start, month: 9, day: 30)
     }
 }

@@ -37,6 +37,7 @@ enum UnitController {
 
     @Sendable static func index(req: Request) async throws -> Response {
         let root = try req.scopedUnit, day = try req.treeDay
+        let rootName = try await UnitTree.name(of: root, on: day, in: req.db)
         let query = TextKeys.clean(req.query[String.self, at: "q"] ?? "")
         let display = try await UnitDisplay.load(on: req.db)
         let choice = DayChoice(day, today: req.today)
@@ -46,13 +47,13 @@ enum UnitController {
             : try await UnitTree.search(query, under: root.requireID(), on: day, limit: limit + 1, in: req.db)
         if req.wantsSpreadsheet {
             let title = query.isEmpty
-                ? "Các đơn vị trực thuộc \(root.name), ngày \(day.vietnamese)"
-                : "Kết quả tìm “\(query)” trong phạm vi \(root.name), ngày \(day.vietnamese)"
+                ? "Các đơn vị trực thuộc \(rootName), ngày \(day.vietnamese)"
+                : "Kết quả tìm “\(query)” trong phạm vi \(rootName), ngày \(day.vietnamese)"
                     + (rows.count > limit ? " (\(VietnameseFormat.integer(limit)) kết quả đầu)" : "")
             let sheet = display.unitSheet(Array(rows.prefix(limit)), title: title, last: query.isEmpty ? .childCount : .parentName)
             return try Download.xlsx([sheet]).response(named: "donvi-\(root.code)-\(day.iso)")
         }
-        let rootItem = UnitDisplay.Item(code: root.code, name: root.name, url: SiteURL.unit(root.code).path + choice.query,
+        let rootItem = UnitDisplay.Item(code: root.code, name: rootName, url: SiteURL.unit(root.code).path + choice.query,
                                         kind: display.kindName(root.kind), levels: display.levels(root.levels),
                                         ownership: display.ownership(root.ownership))
         let model = IndexModel(query: query, day: choice, root: rootItem,
@@ -95,6 +96,7 @@ enum UnitController {
 
     @Sendable static func show(req: Request) async throws -> Response {
         let unit = try req.scopedUnit, day = try req.treeDay, user = try req.requireUser()
+        let name = try await UnitTree.name(of: unit, on: day, in: req.db)
         let display = try await UnitDisplay.load(on: req.db)
         let choice = DayChoice(day, today: req.today)
         let unitID = try unit.requireID()
@@ -107,7 +109,7 @@ enum UnitController {
             SiteURL.unitExport(unit.code).path + "?format=\(format)" + (choice.isToday ? "" : "&date=\(day.iso)")
         }
         let model = ShowModel(
-            code: unit.code, name: unit.name, kind: display.kindName(unit.kind), levels: display.levels(unit.levels),
+            code: unit.code, name: name, kind: display.kindName(unit.kind), levels: display.levels(unit.levels),
             ownership: display.ownership(unit.ownership), validity: UnitDisplay.validity(from: unit.validFrom, to: unit.validTo),
             day: choice,
             breadcrumbs: visible.dropLast().map { .init(code: $0.code, name: $0.name, url: SiteURL.unit($0.code).path + choice.query,
@@ -122,13 +124,14 @@ enum UnitController {
             importURL: SiteURL.unitImport(unit.code).path,
             exportCSV: exportURL("csv"), exportXLSX: exportURL("xlsx"),
             saved: req.query[String.self, at: "saved"] == "1")
-        return try await req.render("unit", title: unit.name, model)
+        return try await req.render("unit", title: name, model)
     }
 
     /// "Xuất Excel" of a unit page: its subtree in the import file format (CSV or XLSX), and in the XLSX
     /// a second sheet with the page's "schools by kind" table.
     @Sendable static func export(req: Request) async throws -> Response {
         let unit = try req.scopedUnit, day = try req.treeDay
+        let name = try await UnitTree.name(of: unit, on: day, in: req.db)
         let format = req.query[String.self, at: "format"] ?? "xlsx"
         let unitID = try unit.requireID()
         var rows = try await UnitExport.rows(under: unitID, on: day, in: req.db)
@@ -141,8 +144,8 @@ enum UnitController {
         let display = try await UnitDisplay.load(on: req.db)
         let counts = display.countLines(try await UnitTree.institutionCounts(under: unitID, on: day, in: req.db))
         let file = try UnitFiles.export(
-            rows, format: format, title: "Danh sách đơn vị thuộc \(unit.name) ngày \(day.vietnamese)", display: display,
-            extraSheets: counts.count > 1 ? [UnitDisplay.countSheet(counts, title: "Trường học và trung tâm thuộc \(unit.name) ngày \(day.vietnamese)")] : [])
+            rows, format: format, title: "Danh sách đơn vị thuộc \(name) ngày \(day.vietnamese)", display: display,
+            extraSheets: counts.count > 1 ? [UnitDisplay.countSheet(counts, title: "Trường học và trung tâm thuộc \(name) ngày \(day.vietnamese)")] : [])
         return file.response(named: "donvi-\(unit.code)-\(day.iso)")
     }
 

@@ -13,6 +13,7 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateAuditLog())
     app.migrations.add(SessionRecord.migration)
     app.migrations.add(UpdateUsersAddStanding())
+    app.migrations.add(CreateUnitNames())
 }
 
 extension Database {

@@ -35,12 +35,30 @@ enum UnitTree {
         return try rows.map { try $0.decode(column: "id", as: UUID.self) }
     }
 
-    /// The units on the path from the root to `unitID` (root first), with names for breadcrumbs.
+    /// The units on the path from the root to `unitID` (root first), named as on `day`, for breadcrumbs.
     static func path(to unitID: UUID, on day: Day, in db: any Database) async throws -> [Unit] {
         let ids = try await ancestry(of: unitID, on: day, in: db)
         let units = try await Unit.query(on: db).filter(\.$id ~~ ids).all()
+        let former = try await formerNames(of: ids, on: day, in: db)
+        for unit in units { if let id = unit.id, let name = former[id] { unit.name = name } }
         let byID = Dictionary(uniqueKeysWithValues: units.compactMap { u in u.id.map { ($0, u) } })
         return ids.reversed().compactMap { byID[$0] }
+    }
+
+    /// The names the units had on `day` where that was not today's name (`unit_names`).
+    static func formerNames(of ids: [UUID], on day: Day, in db: any Database) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await db.sql.raw("""
+            SELECT n.unit_id, n.name FROM unit_names n
+            WHERE n.unit_id IN (\(binds: ids)) AND \(valid("n", day))
+            """).all()
+        return Dictionary(try rows.map { (try $0.decode(column: "unit_id", as: UUID.self), try $0.decode(column: "name", as: String.self)) },
+                          uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The name of a unit on `day`.
+    static func name(of unit: Unit, on day: Day, in db: any Database) async throws -> String {
+        try await formerNames(of: [unit.requireID()], on: day, in: db)[unit.requireID()] ?? unit.name
     }
 
     /// The parent of a unit on `day`.
@@ -53,11 +71,11 @@ enum UnitTree {
     /// The children of a unit valid on `day`, in Vietnamese order, each with its own child count.
     static func children(of parentID: UUID, on day: Day, in db: any Database) async throws -> [Row] {
         try await db.sql.raw("""
-            SELECT u.id, u.code, u.name, u.kind, u.levels, u.ownership, u.valid_from, u.valid_to,
+            SELECT u.id, u.code, COALESCE(un.name, u.name) AS name, u.kind, u.levels, u.ownership, u.valid_from, u.valid_to,
               (SELECT COUNT(*) FROM unit_links c WHERE c.parent_id = u.id AND \(valid("c", day))) AS child_count
-            FROM unit_links l JOIN units u ON u.id = l.unit_id
+            FROM unit_links l JOIN units u ON u.id = l.unit_id \(namesJoin("u", day))
             WHERE l.parent_id = \(bind: parentID) AND \(valid("l", day)) AND \(valid("u", day))
-            ORDER BY u.sort_key, u.code
+            ORDER BY \(kindOrder("u")), COALESCE(un.sort_key, u.sort_key), u.code
             """).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
     }
 
@@ -69,16 +87,16 @@ enum UnitTree {
             .split(separator: " ").map(String.init)
         var conditions = SQLQueryString("1 = 1")
         for word in words {
-            conditions.appendInterpolation(SQLQueryString(" AND (u.search_key LIKE \(bind: "%\(word)%") OR LOWER(u.code) LIKE \(bind: "%\(word)%"))"))
+            conditions.appendInterpolation(SQLQueryString(" AND (COALESCE(un.search_key, u.search_key) LIKE \(bind: "%\(word)%") OR LOWER(u.code) LIKE \(bind: "%\(word)%"))"))
         }
         return try await db.sql.raw("""
             WITH RECURSIVE \(subtree(rootID, day))
-            SELECT u.id, u.code, u.name, u.kind, u.levels, u.ownership, u.valid_from, u.valid_to,
-              (SELECT p.name FROM unit_links pl JOIN units p ON p.id = pl.parent_id
+            SELECT u.id, u.code, COALESCE(un.name, u.name) AS name, u.kind, u.levels, u.ownership, u.valid_from, u.valid_to,
+              (SELECT COALESCE(pn.name, p.name) FROM unit_links pl JOIN units p ON p.id = pl.parent_id \(namesJoin("p", day, as: "pn"))
                WHERE pl.unit_id = u.id AND \(valid("pl", day)) LIMIT 1) AS parent_name
-            FROM sub JOIN units u ON u.id = sub.id
+            FROM sub JOIN units u ON u.id = sub.id \(namesJoin("u", day))
             WHERE \(valid("u", day)) AND \(conditions)
-            ORDER BY sub.depth, u.sort_key, u.code
+            ORDER BY sub.depth, COALESCE(un.sort_key, u.sort_key), u.code
             LIMIT \(literal: limit)
             """).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
     }
@@ -102,6 +120,17 @@ enum UnitTree {
     }
 
     // MARK: - SQL fragments
+
+    /// `LEFT JOIN unit_names <names>`: the earlier name of unit `alias` valid on `day`, if it had one then.
+    static func namesJoin(_ alias: String, _ day: Day, as names: String = "un") -> SQLQueryString {
+        "LEFT JOIN unit_names \(ident: names) ON \(ident: names).unit_id = \(ident: alias).id AND \(valid(names, day))"
+    }
+
+    /// Administrative units before institutions in a list of children, so a department's communes are
+    /// not mixed with its upper-secondary schools.
+    static func kindOrder(_ alias: String) -> SQLQueryString {
+        "CASE WHEN \(ident: alias).kind IN ('school', 'centre') THEN 1 ELSE 0 END"
+    }
 
     /// `sub(id, depth)`: the subtree of `rootID` on `day`, the root at depth 0.
     static func subtree(_ rootID: UUID, _ day: Day) -> SQLQueryString {

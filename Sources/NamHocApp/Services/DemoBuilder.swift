@@ -40,6 +40,14 @@ enum DemoBuilder {
                              SchoolLevel.encode(unit.levels), unit.ownership?.rawValue, unit.validity.from?.iso,
                              unit.validity.to?.iso, now, now])
         }
+        var nameRows: [[any Encodable & Sendable]] = []
+        for unit in tree.units {
+            for former in unit.formerNames {
+                let name = TextKeys.clean(former.name)
+                nameRows.append([UUID(), ids[unit.code]!, name, TextKeys.search(name), TextKeys.sort(name),
+                                 former.validity.from?.iso, former.validity.to?.iso])
+            }
+        }
         var linkRows: [[any Encodable & Sendable]] = []
         for unit in tree.units {
             for link in unit.parents {
@@ -50,13 +58,15 @@ enum DemoBuilder {
         // One hash for every demo user: they share the printed demo password, and bcrypt at cost 12
         // per user would cost seconds for nothing.
         let hash = try await hasher.hash(password)
-        let rows = (units: unitRows, links: linkRows, ids: ids)
+        let rows = (units: unitRows, links: linkRows, names: nameRows, ids: ids)
         try await db.transaction { tx in
             try await tx.sql.insertRows(into: Unit.schema, columns: ["id", "code", "name", "search_key", "sort_key", "kind", "levels",
                                                                   "ownership", "valid_from", "valid_to", "created_at", "updated_at"],
                                         rows: rows.units)
             try await tx.sql.insertRows(into: UnitLink.schema, columns: ["id", "unit_id", "parent_id", "valid_from", "valid_to"],
                                         rows: rows.links)
+            try await tx.sql.insertRows(into: "unit_names", columns: ["id", "unit_id", "name", "search_key", "sort_key", "valid_from", "valid_to"],
+                                        rows: rows.names)
             for spec in tree.users {
                 guard let unitID = rows.ids[spec.unitCode] else { continue }
                 try await User(username: spec.username, displayName: spec.displayName, passwordHash: hash,

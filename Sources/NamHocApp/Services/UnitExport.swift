@@ -17,13 +17,13 @@ enum UnitExport {
             """
         let rows = try await db.sql.raw("""
             WITH RECURSIVE \(UnitTree.subtree(from: start, day))
-            SELECT u.code, u.name, u.kind, u.levels, u.ownership, u.valid_from, u.valid_to,
+            SELECT u.code, COALESCE(un.name, u.name) AS name, u.kind, u.levels, u.ownership, u.valid_from, u.valid_to,
               p.code AS parent_code, pl.valid_from AS parent_from
-            FROM sub JOIN units u ON u.id = sub.id
+            FROM sub JOIN units u ON u.id = sub.id \(UnitTree.namesJoin("u", day))
             LEFT JOIN unit_links pl ON pl.unit_id = u.id AND \(UnitTree.valid("pl", day))
             LEFT JOIN units p ON p.id = pl.parent_id
             WHERE \(UnitTree.valid("u", day))
-            ORDER BY sub.depth, u.sort_key, u.code
+            ORDER BY sub.depth, COALESCE(un.sort_key, u.sort_key), u.code
             """).all()
         return try rows.map { row in
             func text(_ column: String) throws -> String { try row.decode(column: column, as: String?.self) ?? "" }

@@ -5,8 +5,9 @@ import SQLKit
 
 extension UnitImport {
     /// Writes checked rows: new units and their links in bulk, changed units one by one (they are few),
-    /// a parent change closing the open link the day before `parent_from`.
-    static func apply(_ rows: [Row], by actor: AuditActor, on db: any Database) async throws -> Summary {
+    /// a parent change closing the open link the day before `parent_from`, a rename keeping the old name
+    /// until yesterday (`today` is the first day of the new name).
+    static func apply(_ rows: [Row], by actor: AuditActor, today: Day, on db: any Database) async throws -> Summary {
         var summary = Summary()
         let codes = rows.map(\.code)
         var existing: [String: Unit] = [:]
@@ -48,6 +49,7 @@ extension UnitImport {
             let open = openLinks[unitID]
             if let unit = existing[row.code] {
                 let before = UnitSnapshot(unit, parentCode: open.flatMap { parentCodes[$0.parentID] })
+                if unit.name != row.name { try await keepFormerName(of: unit, until: today.previous, on: db) }
                 unit.rename(row.name)
                 unit.kind = row.kind.rawValue
                 unit.levels = SchoolLevel.encode(row.levels)
@@ -104,5 +106,21 @@ extension UnitImport {
             }
         }
         return result
+    }
+
+    /// Records the unit's current name as valid until `lastDay`, from the day after its previous former
+    /// name ended (or from the unit's first day).
+    private static func keepFormerName(of unit: Unit, until lastDay: Day, on db: any Database) async throws {
+        let unitID = try unit.requireID()
+        let previousEnd = try await db.sql.raw("""
+            SELECT MAX(valid_to) AS last FROM unit_names WHERE unit_id = \(bind: unitID)
+            """).first()?.decode(column: "last", as: String?.self).flatMap(Day.init(iso:))
+        let from = previousEnd?.next ?? unit.validity.from
+        guard from.map({ $0 <= lastDay }) ?? true else { return }
+        try await db.sql.insert(into: "unit_names")
+            .columns("id", "unit_id", "name", "search_key", "sort_key", "valid_from", "valid_to")
+            .values(SQLBind(UUID()), SQLBind(unitID), SQLBind(unit.name), SQLBind(unit.searchKey), SQLBind(unit.sortKey),
+                    SQLBind(from?.iso), SQLBind(lastDay.iso))
+            .run()
     }
 }

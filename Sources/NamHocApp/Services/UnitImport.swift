@@ -39,7 +39,7 @@ enum UnitImport {
         guard errors.isEmpty else { throw AppError.importRejected(errors.sorted { ($0.row, $0.field ?? "") < ($1.row, $1.field ?? "") }) }
         do {
             return try await db.transaction { tx in
-                let summary = try await apply(rows, by: actor, on: tx)
+                let summary = try await apply(rows, by: actor, today: today, on: tx)
                 if dryRun { throw RolledBack(summary: summary) }
                 return summary
             }

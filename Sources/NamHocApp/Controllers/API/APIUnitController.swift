@@ -71,13 +71,15 @@ enum APIUnitController {
     }
 
     @Sendable static func show(req: Request) async throws -> UnitResponse {
-        let unit = try req.scopedUnit, day = try req.treeDay, user = try req.requireUser()
+        let unit = try req.scopedUnit, day = try req.treeDay
         let display = try await UnitDisplay.load(on: req.db)
         let unitID = try unit.requireID()
-        // The parent is shown only when it lies within the caller's subtree.
-        let parent = unitID == user.$unit.id ? nil : try await UnitTree.parent(of: unitID, on: day, in: req.db)
+        // The parent is shown only where the caller may read it.
+        var parent = try await UnitTree.parent(of: unitID, on: day, in: req.db)
+        if let shown = parent, try await req.decide(.read, on: shown) != .allowed { parent = nil }
+        if let shown = parent { shown.name = try await UnitTree.name(of: shown, on: day, in: req.db) }
         let children = try await UnitTree.children(of: unitID, on: day, in: req.db)
-        return UnitResponse(code: unit.code, name: unit.name, kind: unit.kind, kindName: display.kindName(unit.kind),
+        return UnitResponse(code: unit.code, name: try await UnitTree.name(of: unit, on: day, in: req.db), kind: unit.kind, kindName: display.kindName(unit.kind),
                             levels: unit.levelSet.sorted().map(\.rawValue), ownership: unit.ownership,
                             validFrom: unit.validFrom, validTo: unit.validTo,
                             parent: parent.map { .init(code: $0.code, name: $0.name, kind: $0.kind) },
@@ -97,7 +99,11 @@ enum APIUnitController {
         guard let query = req.query[String.self, at: "q"], !query.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw AppError.invalidField(field: "q", message: "Thiếu từ khoá tìm kiếm (q).")
         }
-        let limit = min(max(req.query[Int.self, at: "limit"] ?? 50, 1), 500)
+        let limitText = req.query[String.self, at: "limit"]
+        guard limitText.map({ Int($0) != nil }) ?? true else {
+            throw AppError.invalidField(field: "limit", message: "Giới hạn \"\(limitText ?? "")\" không hợp lệ: cần một số nguyên từ 1 đến 500.")
+        }
+        let limit = min(max(limitText.flatMap { Int($0) } ?? 50, 1), 500)
         let rows = try await UnitTree.search(query, under: root.requireID(), on: day, limit: limit, in: req.db)
         return ListResponse(date: day.iso, items: rows.map(Item.init))
     }
