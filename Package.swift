@@ -16,12 +16,13 @@ let package = Package(
         .package(url: "https://github.com/vapor/leaf-kit.git", from: "1.14.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/CoreOffice/XMLCoder.git", from: "0.18.2"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", from: "1.19.7"),
     ],
     targets: [
         // Thin entrypoint: everything lives in NamHocApp so tests build the same application.
         .executableTarget(name: "namhoc", dependencies: ["NamHocApp"]),
         // Domain rules: Foundation only, tested without a database.
-        .target(name: "NamHocDomain"),
+        .target(name: "NamHocDomain", resources: [.copy("Resources")]),
         // Vietnamese text: NFC, legacy encodings, collation, formats; the reference CSVs (ReferenceFiles).
         .target(name: "NamHocText", resources: [.copy("Resources")]),
         // The directive reader: text → document, tasks, references, figures, spans.
@@ -65,6 +66,7 @@ let package = Package(
                 "NamHocApp",
                 "NamHocOffice",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ]
         ),
     ]

@@ -12,8 +12,11 @@ public enum NamHocMain {
         }
         do {
             let (config, rest) = try AppConfig.resolve(arguments: arguments, environment: environment)
-            // Operators want the URL and warnings, not every migration step: notice unless asked otherwise.
-            let quiet = environment["LOG_LEVEL"] == nil && !rest.contains("--log") ? ["--log", "notice"] : []
+            // A server's operator wants warnings, not every migration step: notice unless asked otherwise. A
+            // one-shot command speaks to a person through its own Vietnamese lines, so the drivers' English
+            // log lines (a refused connection, a retry) stay out of it.
+            let serving = rest.dropFirst().first.map { $0 == "serve" || $0.hasPrefix("-") } ?? true || rest.contains("--serve")
+            let quiet = environment["LOG_LEVEL"] == nil && !rest.contains("--log") ? ["--log", serving ? "notice" : "critical"] : []
             var env = try Environment.detect(arguments: rest + quiet)
             try LoggingSystem.bootstrap(from: &env)
             let app = try await Application.make(env)

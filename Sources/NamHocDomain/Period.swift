@@ -3,6 +3,8 @@ import Foundation
 /// What a reporting period is: the unit of progress reports, briefings and statistics.
 public enum PeriodKind: String, Codable, Sendable, CaseIterable {
     case schoolYear, semester, quarter, month, census
+    /// Kỳ cuối năm học: the end-of-year statistics day, 31/05 of the year after the start year.
+    case yearEnd
 }
 
 /// A reporting period with a stable code, its Vietnamese name and its first and last day.
@@ -12,7 +14,10 @@ public enum PeriodKind: String, Codable, Sendable, CaseIterable {
 /// - semester `2024-2025/HK1`, `2024-2025/HK2` — "Học kỳ I năm học 2024-2025"
 /// - calendar quarter `2024-Q4` — "Quý IV/2024" (briefings are named by calendar quarter: "giao ban quý I/2024")
 /// - month `2024-09` — "Tháng 9/2024"
-/// - census `2024-2025/census` — "Thời điểm 30/09/2024", the GSO's counting day (one day long)
+/// - census `2024-2025/census` — "Thời điểm 30/09/2024", the GSO's counting day (one day long); the
+///   start-of-year statistics report (kỳ đầu năm học) is about this day
+/// - year end `2024-2025/end` — "Thời điểm 31/05/2025", the end-of-year statistics report (kỳ cuối năm
+///   học, TT 24/2018: data as at 31/5, due 30/6) is about this day (one day long)
 ///
 /// Semester dates come from a `SchoolCalendar`; `init?(code:)` uses `SchoolCalendar.standard`, so a period
 /// built with a province's own calendar has the same code but may differ in `validity` (and so in `==`).
@@ -36,7 +41,7 @@ public struct Period: Hashable, Codable, Sendable, CustomStringConvertible {
     /// quarters of a year are listed by `SchoolYear.quarters`, not derived from this.
     public var schoolYear: SchoolYear {
         switch kind {
-        case .schoolYear, .semester, .census: SchoolYear(String(code.prefix(9)))!
+        case .schoolYear, .semester, .census, .yearEnd: SchoolYear(String(code.prefix(9)))!
         case .quarter, .month: SchoolYear.containing(first)
         }
     }
@@ -88,6 +93,12 @@ public struct Period: Hashable, Codable, Sendable, CustomStringConvertible {
         return Period(kind: .census, code: "\(year.name)/census", nameVI: "Thời điểm \(day.vietnamese)", from: day, to: day)
     }
 
+    /// The end-of-year statistics day: "Thời điểm 31/05/2025" for 2024-2025 (code `2024-2025/end`).
+    public static func yearEnd(_ year: SchoolYear) -> Period {
+        let day = year.yearEndDate
+        return Period(kind: .yearEnd, code: "\(year.name)/end", nameVI: "Thời điểm \(day.vietnamese)", from: day, to: day)
+    }
+
     /// Parses any code this type produces; nil for anything else (no lenient forms: codes are machine text).
     public init?(code: String) {
         self.init(code: code, calendar: .standard)
@@ -103,6 +114,7 @@ public struct Period: Hashable, Codable, Sendable, CustomStringConvertible {
             case "HK1": parsed = Period.semester(1, of: year, calendar: calendar)
             case "HK2": parsed = Period.semester(2, of: year, calendar: calendar)
             case "census": parsed = Period.census(year)
+            case "end": parsed = Period.yearEnd(year)
             default: return nil
             }
         } else if Period.isCanonicalYear(code), let year = SchoolYear(code) {

@@ -35,6 +35,8 @@ public struct SchoolYear: Hashable, Comparable, Codable, Sendable, CustomStringC
     public var opening: Day { SchoolCalendar.standard.opening(of: self) }
     /// The GSO's census date for school statistics: 30/09 of the start year.
     public var censusDate: Day { Day(year: startYear, month: 9, day: 30)! }
+    /// The end-of-year statistics day (kỳ cuối năm học): 31/05 of the year after the start year.
+    public var yearEndDate: Day { Day(year: startYear + 1, month: 5, day: 31)! }
     /// First day of the administrative span: 01/09 of the start year.
     public var start: Day { Day(year: startYear, month: 9, day: 1)! }
     /// Last day of the administrative span: 31/08 of the next year.
@@ -67,6 +69,8 @@ public struct SchoolYear: Hashable, Comparable, Codable, Sendable, CustomStringC
     public var period: Period { Period.schoolYear(self) }
     /// The census date as a period.
     public var census: Period { Period.census(self) }
+    /// The end-of-year statistics day as a period (`2024-2025/end`).
+    public var yearEnd: Period { Period.yearEnd(self) }
 
     /// The school year whose span holds the day: from 01/09 on, the year starting then.
     public static func containing(_ day: Day) -> SchoolYear {

@@ -119,7 +119,10 @@ extension AppTests {
                 let admin = try await BrowserSession.signIn(app, as: "so01.quantri")
                 try await admin.get(app, SiteURL.audit.path) { res in
                     #expect(res.status == .ok)
-                    #expect(res.body.string.contains("Cập nhật hồ sơ"))
+                    #expect(res.body.string.contains("Cập nhật thông tin đơn vị"))
+                    // the change itself, by its Vietnamese field name, not as JSON
+                    #expect(res.body.string.contains("Điện thoại: 024 3825 1234"))
+                    #expect(!res.body.string.contains("\"phone\""))
                     #expect(res.body.string.contains("t1.chuyenvien"))
                 }
             }

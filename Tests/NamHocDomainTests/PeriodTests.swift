@@ -6,7 +6,7 @@ import Testing
     /// Every period of several school years, of every kind.
     static let allPeriods: [Period] = (2019...2027).flatMap { start -> [Period] in
         let year = SchoolYear(startYear: start)
-        return [year.period, year.census] + year.semesters + year.quarters + year.months
+        return [year.period, year.census, year.yearEnd] + year.semesters + year.quarters + year.months
     }
 
     @Test func every_code_round_trips() {
@@ -26,6 +26,7 @@ import Testing
             ("2024-09", .month, "Tháng 9/2024", "2024-09-01", "2024-09-30"),
             ("2024-02", .month, "Tháng 2/2024", "2024-02-01", "2024-02-29"),
             ("2024-2025/census", .census, "Thời điểm 30/09/2024", "2024-09-30", "2024-09-30"),
+            ("2024-2025/end", .yearEnd, "Thời điểm 31/05/2025", "2025-05-31", "2025-05-31"),
         ]
         for (code, kind, name, first, last) in cases {
             let period = try #require(Period(code: code), "\(code)")
@@ -37,7 +38,8 @@ import Testing
 
     @Test(arguments: ["", "2024-2026", "2024 - 2025", "2024–2025", "2024-2025/HK3", "2024-2025/hk1", "2024-Q5",
                       "2024-Q0", "2024-13", "2024-00", "2024-9", "24-09", "2024-2025/", "2024-2025/census/x",
-                      "2024-Q4 ", "Q4-2024", "2024-2025/HK1/HK2", "+024-09"])
+                      "2024-Q4 ", "Q4-2024", "2024-2025/HK1/HK2", "+024-09",
+                      "2024-2025/END", "2024-2025/end/", "2024-2025/cuoi-nam"])
     func invalid_codes_are_rejected(_ code: String) {
         #expect(Period(code: code) == nil)
     }
@@ -47,6 +49,7 @@ import Testing
         #expect(Period(code: "2025-03")?.schoolYear == SchoolYear(startYear: 2024))
         #expect(Period(code: "2024-Q4")?.schoolYear == SchoolYear(startYear: 2024))
         #expect(Period(code: "2024-2025/census")?.schoolYear == SchoolYear(startYear: 2024))
+        #expect(Period(code: "2024-2025/end")?.schoolYear == SchoolYear(startYear: 2024))
     }
 
     @Test func parsing_with_a_province_calendar_keeps_the_code() throws {

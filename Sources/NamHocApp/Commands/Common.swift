@@ -32,15 +32,20 @@ enum CommandSupport {
             return config.description
         default:
             // Database drivers describe their errors in English and some hide the detail on purpose.
+            // Database drivers describe their errors in English: say what it means, in Vietnamese.
             let detail = String(reflecting: error)
-            if detail.contains("PSQLError") || detail.contains("PostgresNIO") || detail.contains("NIOConnectionError")
-                || detail.contains("connect") {
-                return "Không kết nối hoặc không truy vấn được cơ sở dữ liệu (kiểm tra --db hoặc NAMHOC_DATABASE_URL). Chi tiết: \(detail.prefix(300))"
+            if detail.contains("PSQLError") || detail.contains("PostgresNIO") || detail.contains("NIOConnectionError") {
+                let reason = detail.contains("Connection refused") ? "máy chủ từ chối kết nối (sai địa chỉ, cổng, hoặc PostgreSQL chưa chạy)"
+                    : detail.contains("28P01") || detail.contains("28000") ? "sai tên người dùng hoặc mật khẩu"
+                    : detail.contains("3D000") ? "cơ sở dữ liệu không tồn tại"
+                    : detail.contains("connectionError") ? "không kết nối được máy chủ"
+                    : "máy chủ trả lời lỗi (chạy lại với --log debug để xem chi tiết)"
+                return "Không dùng được cơ sở dữ liệu PostgreSQL: \(reason). Kiểm tra --db hoặc NAMHOC_DATABASE_URL."
             }
             if detail.contains("SQLite") {
-                return "Lỗi cơ sở dữ liệu SQLite (tệp có đúng là cơ sở dữ liệu NamHoc không?). Chi tiết: \(detail.prefix(300))"
+                return "Lỗi cơ sở dữ liệu SQLite: tệp có đúng là cơ sở dữ liệu NamHoc và có quyền ghi không? (chạy lại với --log debug để xem chi tiết)"
             }
-            return "Lỗi không xác định: \(detail.prefix(300))"
+            return "Lỗi không xác định (chạy lại với --log debug để xem chi tiết)."
         }
     }
 

@@ -24,7 +24,7 @@ struct AppErrorMiddleware: AsyncMiddleware {
             let appError = translate(error, request: request)
             let isAPI = request.url.path.hasPrefix("/api/") || request.url.path == SiteURL.healthz.path
             if !isAPI, case .unauthenticated = appError {
-                return request.redirect(to: SiteURL.login.path + AuthController.nextQuery(request.url.path))
+                return request.redirect(to: AuthController.loginURL(returningTo: request.url.path))
             }
             if isAPI {
                 let body = Body(error: .init(code: appError.code, message: appError.messageVI, field: appError.field,

@@ -1,3 +1,4 @@
+import NamHocDomain
 import Vapor
 
 /// Every path of NamHoc, for route patterns and for links alike: no path string is written twice.
@@ -68,5 +69,43 @@ extension SiteURL.API {
         case .unitChildren(let code): "/units/\(code)/children"
         case .openAPI: "/openapi.json"
         }
+    }
+}
+
+/// A query parameter of NamHoc's links, typed beside the typed paths: no query string is written by hand.
+enum QueryItem: Equatable {
+    /// The day a page shows (`?date=2024-10-01`).
+    case date(Day)
+    case page(Int)
+    /// `xlsx` or `csv`.
+    case format(String)
+    case saved
+    /// Where sign-in goes next.
+    case next(String)
+    case search(String)
+
+    var pair: URLQueryItem {
+        switch self {
+        case .date(let day): URLQueryItem(name: "date", value: day.iso)
+        case .page(let page): URLQueryItem(name: "page", value: String(page))
+        case .format(let format): URLQueryItem(name: "format", value: format)
+        case .saved: URLQueryItem(name: "saved", value: "1")
+        case .next(let path): URLQueryItem(name: "next", value: path)
+        case .search(let text): URLQueryItem(name: "q", value: text)
+        }
+    }
+}
+
+extension SiteURL {
+    /// The path with its query, each value percent-encoded; `nil` items are left out.
+    func url(_ items: QueryItem?...) -> String {
+        let present = items.compactMap { $0 }
+        guard !present.isEmpty else { return path }
+        var components = URLComponents()
+        components.path = path
+        components.queryItems = present.map(\.pair)
+        // "+" would read as a space in a form-encoded query.
+        components.percentEncodedQuery = components.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B")
+        return components.string ?? path
     }
 }

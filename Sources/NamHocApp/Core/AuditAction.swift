@@ -1,0 +1,43 @@
+import Foundation
+
+/// Every kind of write the audit log records, with its Vietnamese name. A new write adds a case here, so
+/// the log page can always say what happened.
+enum AuditAction: String, CaseIterable, Sendable {
+    case create
+    case update
+    case move
+    case updateProfile = "update_profile"
+    case resetPassword = "reset_password"
+    case endSessions = "end_sessions"
+    case demo
+
+    var nameVI: String {
+        switch self {
+        case .create: "Tạo mới"
+        case .update: "Cập nhật"
+        case .move: "Đổi cấp trên"
+        case .updateProfile: "Cập nhật thông tin đơn vị"
+        case .resetPassword: "Đặt lại mật khẩu"
+        case .endSessions: "Đăng xuất khỏi mọi thiết bị"
+        case .demo: "Tạo dữ liệu mẫu"
+        }
+    }
+
+    /// The name of a stored action; an unknown one (from a newer version) is shown as stored.
+    static func nameVI(_ stored: String) -> String { AuditAction(rawValue: stored)?.nameVI ?? stored }
+}
+
+/// What kind of record an audit entry is about.
+enum AuditEntity: String, Sendable {
+    case unit, user, database
+
+    var nameVI: String {
+        switch self {
+        case .unit: "Đơn vị"
+        case .user: "Người dùng"
+        case .database: "Cơ sở dữ liệu"
+        }
+    }
+
+    static func nameVI(_ stored: String) -> String { AuditEntity(rawValue: stored)?.nameVI ?? stored }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+/// The `namhoc` binary as an administrator meets it: Vietnamese help, one Vietnamese line per error on
+/// standard error, exit code 1 on misuse.
+@Suite struct CommandLineTests {
+    struct Run {
+        var status: Int32
+        var output: String
+        var errors: String
+    }
+
+    /// The binary `swift build` put beside the test bundle.
+    static var binary: URL? {
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("namhoc")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder.deleteLastPathComponent()
+        }
+        return nil
+    }
+
+    static func run(_ arguments: [String]) throws -> Run {
+        let binary = try #require(binary, "the namhoc binary is built by `swift build --build-tests`")
+        let database = FileManager.default.temporaryDirectory.appendingPathComponent("namhoc-cli-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) } }
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments.map { $0 == "DB" ? database : $0 }
+        var environment = ProcessInfo.processInfo.environment
+        environment["NAMHOC_DATABASE_URL"] = nil
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let output = out.fileHandleForReading.readDataToEndOfFile(), errors = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
+                   errors: String(decoding: errors, as: UTF8.self))
+    }
+
+    @Test func help_lists_namhoc_commands_in_vietnamese() throws {
+        // MUT
+        let run = try Self.run(["--help"])
+        // validate
+        #expect(run.status == 0)
+        #expect(run.output.contains("Các lệnh:") && run.output.contains("read-directive"))
+        #expect(!run.output.contains("routes") && !run.output.contains("boot"))
+    }
+
+    @Test(arguments: [
+        (["khong-co-lenh", "--db", "DB"], "Không có lệnh"),
+        (["user", "add", "--db", "DB"], "Cần đủ --username"),
+        (["user", "add", "--username", "a", "--password", "12345678", "--unit", "X", "--role", "vua", "--db", "DB"], "Vai trò"),
+        (["units", "import", "/khong/co/tep.csv", "--db", "DB"], "Lỗi:"),
+        (["units", "export", "--format", "pdf", "--db", "DB"], "không được hỗ trợ"),
+        (["units", "export", "--khong-co", "--db", "DB"], "Không hiểu tham số"),
+        (["migrate", "--db", "postgres://khong-co@127.0.0.1:1/namhoc"], "cơ sở dữ liệu"),
+    ])
+    func misuse_gets_one_vietnamese_line_and_exit_code_1(arguments: [String], expected: String) throws {
+        // MUT
+        let run = try Self.run(arguments)
+        // validate
+        #expect(run.status == 1, "\(arguments)")
+        #expect(run.errors.contains(expected), "\(arguments): \(run.errors)")
+        let lines = run.errors.split(separator: "\n").filter { $0.hasPrefix("Lỗi") }
+        #expect(lines.count == 1, "printed once: \(run.errors)")
+        for english in ["Unknown command", "Missing required", "Input not recognized", "PSQLError", "error:"] {
+            #expect(!run.errors.contains(english), "\(arguments): \(run.errors)")
+        }
+    }
+
+    @Test func read_directive_on_a_file_that_is_no_directive_fails() throws {
+        // setup: random bytes
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("rac-\(UUID().uuidString).txt")
+        var generator = SystemRandomNumberGenerator()
+        try Data((0..<4_000).map { _ in UInt8.random(in: 0...255, using: &generator) }).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        // MUT
+        let run = try Self.run(["read-directive", file.path])
+        // validate
+        #expect(run.status == 1)
+        #expect(run.errors.contains("Không tìm thấy nội dung văn bản chỉ đạo") || run.errors.contains("không có nội dung"))
+    }
+}
