@@ -73,15 +73,28 @@ import Testing
     }
 
     @Test func read_directive_on_a_file_that_is_no_directive_fails() throws {
-        // setup: random bytes
+        // setup: binary bytes
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("rac-\(UUID().uuidString).txt")
-        var generator = SystemRandomNumberGenerator()
-        try Data((0..<4_000).map { _ in UInt8.random(in: 0...255, using: &generator) }).write(to: file)
+        try Data((0..<4_000).map { UInt8(($0 * 7_919 + 13) % 256) }).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         // MUT
         let run = try Self.run(["read-directive", file.path])
         // validate
         #expect(run.status == 1)
-        #expect(run.errors.contains("Không tìm thấy nội dung văn bản chỉ đạo") || run.errors.contains("không có nội dung"))
+        #expect(run.errors.contains("không phải văn bản"))
+    }
+}
+
+extension CommandLineTests {
+    @Test func read_directive_on_a_text_that_is_no_directive_fails() throws {
+        // setup: a plain text with nothing of a directive
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("thu-\(UUID().uuidString).txt")
+        try Data("Chào bạn, hẹn gặp lại nhé.\n".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        // MUT
+        let run = try Self.run(["read-directive", file.path])
+        // validate
+        #expect(run.status == 1)
+        #expect(run.errors.contains("Không tìm thấy nội dung văn bản chỉ đạo"))
     }
 }

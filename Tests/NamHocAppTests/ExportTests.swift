@@ -32,16 +32,21 @@ extension AppTests {
 
         @Test func search_results_and_children_lists_export_what_the_page_lists() async throws {
             try await withApp { app, _ in
+                // setup: the department's administrator and the codes the pages may list
                 let session = try await BrowserSession.signIn(app, as: "so01.quantri")
                 let all = ["T1", "T2", "T3", "T9", "X001", "X002", "X791"]
                 for (path, expected) in [("/units?q=truong", ["T3", "T1", "T2"]), ("/units", ["X001", "X002"])] {
                     var link = ""
+                    // MUT: the page
                     try await session.get(app, path) { res in
+                        // validate: its lines, and its link to the file
                         #expect(Self.pageCodes(res.body.string, among: all) == expected)
                         link = try Self.excelLink(in: res.body.string)
                     }
                     #expect(link.contains("format=xlsx"))
+                    // MUT: the file
                     try await session.get(app, link) { res in
+                        // validate: the page's lines
                         let rows = try Self.sheet(res)
                         #expect(rows[1].first == .text("Mã đơn vị"))
                         #expect(rows.dropFirst(2).map { $0.first } == expected.map { .text($0) })
@@ -57,8 +62,11 @@ extension AppTests {
 
         @Test func unit_file_has_its_schools_by_kind_sheet_with_numbers() async throws {
             try await withApp { app, _ in
+                // setup: the department's leader
                 let session = try await BrowserSession.signIn(app, as: "so01.lanhdao")
+                // MUT
                 try await session.get(app, SiteURL.unitExport("S01").path + "?format=xlsx") { res in
+                    // validate
                     let counts = try Self.sheet(res, "Trường theo loại")
                     #expect(counts[1] == [.text("Loại"), .text("Công lập"), .text("Ngoài công lập"), .text("Tổng")])
                     #expect(counts.dropFirst(2).map { $0.first } == [.text("Trường Mầm non"), .text("Trường Tiểu học"),
@@ -70,21 +78,27 @@ extension AppTests {
 
         @Test func users_and_audit_export_every_line_within_scope() async throws {
             try await withApp { app, _ in
+                // setup: the department's administrator and the users page's link
                 let session = try await BrowserSession.signIn(app, as: "so01.quantri")
                 var link = ""
                 try await session.get(app, SiteURL.unitUsers("S01").path) { res in link = try Self.excelLink(in: res.body.string) }
+                // MUT: the users file
                 try await session.get(app, link) { res in
+                    // validate
                     let rows = try Self.sheet(res)
                     #expect(rows.dropFirst(2).map { $0.first } == ["so01.chuyenvien", "so01.lanhdao", "so01.quantri", "so01.xem"].map { .text($0) })
                     #expect(rows[2][2] == .text("Chuyên viên"))
                     #expect(rows[2].last == .text("Đang hoạt động"))
                 }
+                // setup: the audit page's lines and link
                 var pageLines = 0
                 try await session.get(app, SiteURL.audit.path) { res in
                     pageLines = res.body.string.components(separatedBy: "<tr><td class=\"lines").count - 1
                     link = try Self.excelLink(in: res.body.string)
                 }
+                // MUT: the audit file
                 try await session.get(app, link) { res in
+                    // validate
                     let rows = try Self.sheet(res)
                     #expect(pageLines > 0 && rows.count - 2 == pageLines)
                     #expect(rows.dropFirst(2).allSatisfy { if case .date = $0.first { true } else { false } })
@@ -97,7 +111,9 @@ extension AppTests {
 
         @Test func a_file_is_refused_exactly_like_its_page() async throws {
             try await withApp { app, _ in
+                // setup: a school officer
                 let officer = try await BrowserSession.signIn(app, as: "t1.chuyenvien")
+                // MUT + validate: each file is refused as its page is
                 try await officer.get(app, SiteURL.unitUsers("T1").path + "?format=xlsx") { #expect($0.status == .forbidden) }
                 try await officer.get(app, SiteURL.audit.path + "?format=xlsx") { #expect($0.status == .forbidden) }
                 try await officer.get(app, SiteURL.unitUsers("S01").path + "?format=xlsx") { #expect($0.status == .notFound) }

@@ -10,7 +10,9 @@ extension AppTests {
     @Suite struct PlatformTests {
         @Test func healthz_answers_when_the_database_does() async throws {
             try await withApp(seed: false) { app, _ in
+                // MUT
                 try await app.testing().test(.GET, SiteURL.healthz.path) { res in
+                    // validate
                     #expect(res.status == .ok)
                     #expect((try? res.content.get(String.self, at: "status")) == "ok")
                 }
@@ -20,6 +22,7 @@ extension AppTests {
         /// The OpenAPI document and the route table describe the same API.
         @Test func openapi_document_matches_the_routes() async throws {
             try await withApp(seed: false) { app, _ in
+                // MUT: the operations the document lists, and those the app routes
                 var documented: Set<String> = []
                 try await app.testing().test(.GET, SiteURL.api(.openAPI).path) { res in
                     #expect(res.status == .ok)
@@ -37,24 +40,31 @@ extension AppTests {
                     guard path.hasPrefix("/api/") || path == SiteURL.healthz.path else { return nil }
                     return "\(route.method.rawValue) \(path)"
                 })
+                // validate
                 #expect(documented == routed)
             }
         }
 
         @Test func configuration_precedence_is_argument_then_environment_then_default() throws {
+            // MUT: the database from an argument
             let (fromArgument, rest) = try AppConfig.resolve(arguments: ["namhoc", "serve", "--db", "/tmp/a.sqlite", "--port", "9"],
                                                              environment: ["NAMHOC_DATABASE_URL": "postgres://x@127.0.0.1/y"])
+            // validate
             #expect(fromArgument.database == .sqlite(path: "/tmp/a.sqlite"))
             #expect(rest == ["namhoc", "serve", "--port", "9"])
+            // MUT + validate: from the environment
             let (fromEnvironment, _) = try AppConfig.resolve(arguments: ["namhoc"], environment: ["NAMHOC_DATABASE_URL": "postgres://x@127.0.0.1/y"])
             #expect(fromEnvironment.database == .postgres(url: "postgres://x@127.0.0.1/y"))
+            // MUT + validate: by default
             let (byDefault, _) = try AppConfig.resolve(arguments: ["namhoc", "--db=b.sqlite"], environment: [:])
             #expect(byDefault.database == .sqlite(path: "b.sqlite"))
+            // MUT + validate: a missing or unknown database
             #expect(throws: AppConfig.ConfigError.self) { try AppConfig.resolve(arguments: ["namhoc", "--db"], environment: [:]) }
             #expect(throws: AppConfig.ConfigError.self) { try AppConfig.resolve(arguments: ["namhoc", "--db", "mysql://x"], environment: [:]) }
         }
 
         @Test func site_urls_give_links_and_route_patterns() {
+            // MUT + validate
             #expect(SiteURL.unit("S01").path == "/units/S01")
             #expect(SiteURL.unit(SiteURL.code).pathComponents.last == .parameter("code"))
             #expect(SiteURL.api(.unitChildren("X001")).path == "/api/v1/units/X001/children")
@@ -63,11 +73,14 @@ extension AppTests {
 
         @Test func demo_database_is_built_and_its_users_sign_in() async throws {
             try await withApp(seed: false) { app, _ in
+                // MUT: build a province
                 let result = try await DemoBuilder.build(scale: .province, seed: 3, province: "01", password: "demo-pass-1",
                                                          hasher: app.password.async, on: app.db)
+                // validate
                 #expect(result.institutions > 1_000)
                 let value1 = try await Unit.query(on: app.db).count()
                 #expect(value1 == result.units)
+                // validate: its administrator signs in, its schools are all counted
                 let admin = try #require(result.users.first { $0.role == .admin })
                 _ = try await BrowserSession.signIn(app, as: admin.username, password: "demo-pass-1")
                 let groups = try await UnitTree.institutionCounts(under: try #require(try await Unit.query(on: app.db).filter(\.$code == "S01").first()).requireID(),

@@ -26,6 +26,7 @@ extension AppTests {
             try await withApp { app, _ in
                 let token = try await apiToken(app, "admin")
                 // setup: T3 was under the district office P02 until 30/06/2025, then under commune X002
+                // MUT + validate: children of each unit on each day
                 let value1 = try await children(app, token, "P02", date: "2024-10-01")
                 #expect(value1 == ["T3"])
                 let value2 = try await children(app, token, "X002", date: "2024-10-01")
@@ -47,17 +48,22 @@ extension AppTests {
 
         @Test func year_parameter_reads_the_census_day() async throws {
             try await withApp { app, _ in
+                // setup: the top administrator's token
                 let token = try await apiToken(app, "admin")
+                // MUT: a school year
                 try await app.testing().test(.GET, SiteURL.api(.unitChildren("P02")).path + "?year=2024-2025", beforeRequest: { req in
                     req.headers.bearerAuthorization = .init(token: token)
                 }, afterResponse: { res in
+                    // validate
                     #expect((try? res.content.get(String.self, at: "date")) == "2024-09-30")
                     let value6 = try res.content.get([APIUnitController.Item].self, at: "items").map(\.code)
                     #expect(value6 == ["T3"])
                 })
+                // MUT: a day that does not exist
                 try await app.testing().test(.GET, SiteURL.api(.unitChildren("P02")).path + "?date=31/02/2024", beforeRequest: { req in
                     req.headers.bearerAuthorization = .init(token: token)
                 }, afterResponse: { res in
+                    // validate
                     #expect(res.status == .unprocessableEntity)
                     #expect((try? res.content.get(String.self, at: "error", "field")) == "date")
                 })
@@ -66,6 +72,7 @@ extension AppTests {
 
         @Test func search_ignores_case_and_diacritics_within_scope() async throws {
             try await withApp { app, _ in
+                // setup: a search through the API, as a given user
                 func search(_ username: String, _ q: String) async throws -> [String] {
                     let token = try await apiToken(app, username)
                     var codes: [String] = []
@@ -74,6 +81,7 @@ extension AppTests {
                                                  afterResponse: { res in codes = try res.content.get([APIUnitController.Item].self, at: "items").map(\.code) })
                     return codes
                 }
+                // MUT + validate: with and without diacritics, and outside the user's scope
                 let value7 = try await search("admin", "nguyen trai")
                 #expect(value7 == ["T1"])
                 let value8 = try await search("admin", "NGUYỄN TRÃI")
@@ -91,8 +99,11 @@ extension AppTests {
 
         @Test func unit_page_counts_schools_in_the_subtree() async throws {
             try await withApp { app, _ in
+                // setup: an officer of the department
                 let session = try await BrowserSession.signIn(app, as: "so01.chuyenvien")
+                // MUT: the department's page
                 try await session.get(app, SiteURL.unit("S01").path) { res in
+                    // validate
                     let html = res.body.string
                     #expect(res.status == .ok)
                     #expect(html.contains("Trường Trung học cơ sở"))
@@ -100,7 +111,9 @@ extension AppTests {
                     #expect(html.contains("Phường Ba Đình"))
                     #expect(html.contains("Tổng cộng"))
                 }
+                // MUT: a search for a grandchild
                 try await session.get(app, SiteURL.units.path + "?q=kim%20lien") { res in
+                    // validate
                     #expect(res.body.string.contains("Trường Tiểu học Kim Liên"))
                 }
             }
@@ -108,10 +121,14 @@ extension AppTests {
 
         @Test func html_escapes_user_text() async throws {
             try await withApp { app, _ in
+                // setup: the school's own officer
                 let own = try await BrowserSession.signIn(app, as: "t1.chuyenvien")
+                // MUT: an address holding a script
                 try await own.post(app, SiteURL.unitProfile("T1").path, form: ["address": "<script>alert(1)</script>"]) { res in
+                    // validate
                     #expect(res.status == .seeOther)
                 }
+                // validate: the page shows it escaped
                 try await own.get(app, SiteURL.unit("T1").path) { res in
                     #expect(!res.body.string.contains("<script>alert(1)</script>"))
                     #expect(res.body.string.contains("&lt;script&gt;"))

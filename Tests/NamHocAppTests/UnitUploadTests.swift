@@ -62,6 +62,7 @@ extension AppTests {
 
         @Test func rows_outside_the_subtree_are_refused_and_nothing_is_written() async throws {
             try await withApp { app, _ in
+                // setup: the department's administrator and a file with faults of every kind
                 let session = try await BrowserSession.signIn(app, as: "so01.quantri")
                 let csv = """
                     \(Self.header)
@@ -100,12 +101,19 @@ extension AppTests {
 
         @Test func bad_files_and_bad_rows_get_vietnamese_errors() async throws {
             try await withApp { app, _ in
+                // setup: the department's administrator
                 let session = try await BrowserSession.signIn(app, as: "so01.quantri")
+                // MUT: a file that is not a workbook
                 let (zipStatus, zipPage) = try await Self.upload(app, session, to: "S01", data: Data("không phải zip".utf8), filename: "a.xlsx")
+                // validate
                 #expect(zipStatus == .unprocessableEntity && zipPage.contains("Tệp “a.xlsx”"))
+                // MUT: a row of an unknown kind
                 let (rowStatus, rowPage) = try await Self.upload(app, session, to: "S01", csv: "\(Self.header)\nT7,Trường,truong_hoc,X001,TH,,,,")
+                // validate
                 #expect(rowStatus == .unprocessableEntity && rowPage.contains("Loại đơn vị &quot;truong_hoc&quot; không có trong danh mục"))
+                // MUT: no file at all
                 let (emptyStatus, emptyPage) = try await Self.upload(app, session, to: "S01", data: Data())
+                // validate
                 #expect(emptyStatus == .unprocessableEntity && emptyPage.contains("Chưa chọn tệp"))
             }
         }
@@ -120,6 +128,7 @@ extension AppTests {
                 let tooLarge = Data(repeating: 0x41, count: 21 * 1024 * 1024)
                 var statuses: [HTTPStatus] = []
                 var tooLargePage = ""
+                // MUT: both files, to a running server
                 for (data, check) in [(large, true), (tooLarge, false)] {
                     try await app.testing(method: .running(hostname: "127.0.0.1", port: 0)).test(.POST, SiteURL.unitImport("S01").path, beforeRequest: { req in
                         req.headers.cookie = ["namhoc_session": .init(string: session.cookie)]
@@ -130,6 +139,7 @@ extension AppTests {
                         if !check { tooLargePage = res.body.string }
                     })
                 }
+                // validate
                 #expect(statuses == [.ok, .payloadTooLarge])
                 #expect(tooLargePage.contains("quá lớn"))
             }
@@ -137,19 +147,25 @@ extension AppTests {
 
         @Test func only_administrators_with_the_form_token_may_upload() async throws {
             try await withApp { app, _ in
+                // setup: a file with one new school
                 let csv = "\(Self.header)\nT8,Trường Mầm non Mới,school,X001,MN,,,,"
                 let admin = try await BrowserSession.signIn(app, as: "so01.quantri")
+                // MUT + validate: without the form token
                 let (noToken, _) = try await Self.upload(app, admin, to: "S01", csv: csv, csrf: false)
                 #expect(noToken == .forbidden)
+                // MUT + validate: a leader, not an administrator
                 let leader = try await BrowserSession.signIn(app, as: "so01.lanhdao")
                 let (notAdmin, _) = try await Self.upload(app, leader, to: "S01", csv: csv)
                 #expect(notAdmin == .forbidden)
+                // MUT + validate: a department outside the subtree
                 let (outside, _) = try await Self.upload(app, admin, to: "S79", csv: csv)
                 #expect(outside == .notFound)
+                // MUT + validate: the import page
                 try await leader.get(app, SiteURL.unitImport("S01").path) { #expect($0.status == .forbidden) }
                 try await admin.get(app, SiteURL.unitImport("S01").path) { res in
                     #expect(res.status == .ok && res.body.string.contains(#"enctype="multipart/form-data""#))
                 }
+                // validate: nothing written
                 #expect(try await Self.unit(app, "T8") == nil)
             }
         }

@@ -14,7 +14,9 @@ import Testing
     // MARK: Fields against the annotations (dev set; the held-out set is scored by namhoc-reader-eval)
 
     @Test(arguments: devNames) func fixture_matches_annotation(_ name: String) {
+        // MUT
         let reading = reader.read(DirectiveFixtures.text(name))
+        // validate: every field against the annotation
         let exp = DirectiveFixtures.expected(name)
         let key = DirectiveFixtures.key
         if let d = exp["document"] as? [String: Any] {
@@ -64,9 +66,12 @@ import Testing
     static let allTexts: [(String, Bool)] = devNames.map { ($0, false) } + DirectiveFixtures.names(heldout: true).map { ($0, true) }
 
     @Test(arguments: allTexts.map(\.0)) func every_span_shows_the_item_words(_ name: String) {
+        // setup: the prepared text
         let heldout = !Self.devNames.contains(name)
         let text = DirectiveReader.prepare(DirectiveFixtures.text(name, heldout: heldout))
+        // MUT
         let r = reader.read(text)
+        // validate: every span shows the words of its item
         let key = DirectiveFixtures.key
         func check(_ span: Span, _ words: String?, _ what: String, interleaved: Bool = false) {
             let shown = span.text(in: text)
@@ -115,18 +120,23 @@ import Testing
     // MARK: NFC, NFD and TCVN3 give the same reading
 
     @Test(arguments: ownNames) func nfd_reads_like_nfc(_ name: String) {
+        // setup
         let nfc = DirectiveFixtures.text(name)
         let nfd = nfc.decomposedStringWithCanonicalMapping
         #expect(nfd.unicodeScalars.count > nfc.unicodeScalars.count)
+        // MUT + validate
         #expect(reader.read(nfd) == reader.read(nfc))
     }
 
     @Test(arguments: ownNames) func tcvn3_reads_like_nfc(_ name: String) throws {
+        // setup
         let nfc = DirectiveFixtures.text(name)
         let legacy = DirectiveFixtures.tcvn3String(nfc)
         #expect(legacy != nfc)
+        // MUT
         let a = reader.read(nfc)
         let b = reader.read(legacy)
+        // validate
         // TCVN3 has no toned capitals, so case may differ after the round trip ("Ủy" → "ủy" when
         // the decoder cannot tell); spans and the folded values must be identical.
         let enc = JSONEncoder()
@@ -140,7 +150,9 @@ import Testing
     // MARK: Rules in isolation
 
     @Test func own_number_is_not_a_reference() {
+        // MUT
         let r = reader.read(DirectiveFixtures.text("official-province-directive"))
+        // validate
         #expect(r.document?.symbol?.value == "25/CT-UBND")
         #expect(!r.references.contains { $0.symbol == "25/CT-UBND" })
         #expect(r.references.first { $0.symbol == "1272/CT-BGDĐT" }?.date == "2024-08-30")
@@ -150,32 +162,43 @@ import Testing
     }
 
     @Test func dates_partial_and_relative() {
+        // MUT
         let r = reader.read("Ngày 16/1, Sở tổ chức hội nghị. Các đơn vị báo cáo trước ngày 20/10/2024; khai giảng ngày 05 tháng 9 năm 2024.")
+        // validate
         #expect(r.dates.map(\.date) == ["--01-16", "2024-10-20", "2024-09-05"])
         #expect(r.dates.map(\.relation) == [nil, "before", nil])
     }
 
     @Test func periods_and_school_year_with_spaces() {
+        // MUT
         let r = reader.read("Trong quý I/2024 và học kỳ I năm học 2023 - 2024, thực hiện giai đoạn 2021 - 2025 và tháng 5/2024.")
+        // validate
         #expect(r.periods.map(\.label) == ["quý I/2024", "học kỳ I", "giai đoạn 2021-2025", "tháng 5/2024"])
         #expect(r.schoolYear?.value == "2023-2024")
     }
 
     @Test func change_only_and_target_figures() {
+        // MUT
         let r = reader.read("Toàn tỉnh giảm 12 trường. Phấn đấu 90% trường đạt chuẩn quốc gia.")
+        // validate
         #expect(r.figures.count == 2)
         #expect(r.figures[0].value == nil && r.figures[0].change == -12 && r.figures[0].indicator == "SCHOOLS")
         #expect(r.figures[1].value == 90 && r.figures[1].unit == "%" && r.figures[1].target && r.figures[1].indicator == "NATSTD_SCHOOL_RATE")
     }
 
     @Test func semicolon_series_after_lead_in() {
+        // MUT
         let r = reader.read("Bộ trưởng nhấn mạnh một số nhiệm vụ trọng tâm như: rà soát mạng lưới trường lớp; bảo đảm đủ giáo viên; đẩy mạnh chuyển đổi số.")
+        // validate
         #expect(r.tasks.map(\.title) == ["rà soát mạng lưới trường lớp", "bảo đảm đủ giáo viên", "đẩy mạnh chuyển đổi số"])
     }
 
     @Test func json_uses_the_field_names_and_array_spans() throws {
+        // setup
         let r = reader.read(DirectiveFixtures.text("official-briefing-report"))
+        // MUT
         let data = try JSONEncoder().encode(r)
+        // validate
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         for field in ["document", "schoolYear", "theme", "issuer", "announcedTaskCount", "tasks", "references", "figures",
                       "dates", "periods", "places", "units", "movements"] {
@@ -187,17 +210,22 @@ import Testing
     }
 
     @Test func summary_is_vietnamese() {
+        // MUT
         let s = summaryVI(reader.read(DirectiveFixtures.text("official-department-plan")))
+        // validate
         #expect(s.contains("Kế hoạch số 1805/KH-SGDĐT ngày 05/09/2025"))
         #expect(s.contains("Nhiệm vụ trọng tâm (8):"))
     }
 
     @Test func reader_is_usable_from_many_tasks_at_once() async {
+        // setup
         let text = DirectiveFixtures.text("official-commune-plan", heldout: true)
+        // MUT: eight readers at once
         let readings = await withTaskGroup(of: Int.self) { group in
             for _ in 0..<8 { group.addTask { DirectiveReader().read(text).places.count } }
             return await group.reduce(into: [Int]()) { $0.append($1) }
         }
+        // validate
         #expect(Set(readings).count == 1)
     }
 }

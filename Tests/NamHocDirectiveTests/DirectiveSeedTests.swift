@@ -7,7 +7,9 @@ import Testing
     let reader = DirectiveReader()
 
     @Test func seed000_tasks_are_exactly_the_seven_ordinals() {
+        // MUT
         let reading = reader.read(DirectiveFixtures.text("seed-000"))
+        // validate
         #expect(reading.tasks.map(\.number) == Array(1...7))
         #expect(reading.tasks.map(\.marker) == ["Thứ nhất", "Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy"])
         #expect(reading.tasks.first?.title == "Thực hiện có hiệu quả chương trình giáo dục mầm non, giáo dục phổ thông và giáo dục thường xuyên")
@@ -31,7 +33,9 @@ import Testing
     }
 
     @Test func seed003_figures_with_their_changes() {
+        // MUT
         let reading = reader.read(DirectiveFixtures.text("seed-003"))
+        // validate
         func figure(_ indicator: String, _ value: Double) -> Figure? {
             reading.figures.first { $0.indicator == indicator && $0.value == value }
         }
@@ -53,7 +57,9 @@ import Testing
     }
 
     @Test func seed004_nine_tasks_theme_and_issuer() {
+        // MUT
         let reading = reader.read(DirectiveFixtures.text("seed-004"))
+        // validate
         #expect(reading.announcedTaskCount?.value == 9)
         #expect(reading.tasks.count == 9)
         #expect(reading.tasks.first?.title.hasPrefix("Tếp tục tham mưu") == true)

@@ -39,6 +39,7 @@ import Testing
     }
 
     @Test func formula_guard_rules() {
+        // MUT + validate
         #expect(FormulaGuard.neutralise("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")")
         #expect(FormulaGuard.neutralise("+cmd|' /C calc'!A0") == "'+cmd|' /C calc'!A0")
         #expect(FormulaGuard.neutralise("-1+2") == "'-1+2")

@@ -52,6 +52,7 @@ import Testing
     }
 
     @Test func dateline_leading_zeros() {
+        // MUT + validate
         #expect(Self.report(day: 5, month: 1).dateline == "Bắc Ninh, ngày 05 tháng 01 năm 2024")
         #expect(Self.report(day: 28, month: 2).dateline == "Bắc Ninh, ngày 28 tháng 02 năm 2024")
         #expect(Self.report(day: 9, month: 3).dateline == "Bắc Ninh, ngày 09 tháng 3 năm 2024")

@@ -80,12 +80,14 @@ import Testing
         // MUT / validate
         #expect(try XLSXReader(data: data).mergedRanges(sheet: nil) == ["A1:D1", "B2:B3"])
         #expect(try Fixture.rows(data)[0].1 == [.date(Fixture.date(1899, 12, 30))])
+        // setup: the same cell in a workbook counting days from 1904
         data = try Fixture.zip([
             ("_rels/.rels", Fixture.rootRels),
             ("xl/workbook.xml", #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><workbookPr date1904="1"/><sheets><sheet name="S" sheetId="1"/></sheets></workbook>"#),
             ("xl/styles.xml", styles),
             ("xl/worksheets/sheet1.xml", #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" s="1"><v>0</v></c></row></sheetData></worksheet>"#),
         ])
+        // MUT + validate
         #expect(try Fixture.rows(data)[0].1 == [.date(Fixture.date(1904, 1, 1))])
     }
 
@@ -94,13 +96,17 @@ import Testing
         let data = try Fixture.workbook(sheets: [("S", "")])
         // MUT / validate
         #expect(throws: OfficeError.sheetNotFound("Không có")) { try Fixture.rows(data, sheet: "Không có") }
+        // setup: an old .xls file
         let xls = Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Array(repeating: 0, count: 600))
+        // MUT + validate
         #expect(throws: OfficeError.unsupportedFormat(".xls (Excel 97-2003)")) { try XLSXReader(data: xls) }
+        // MUT + validate: the error's code and message
         #expect(OfficeError.sheetNotFound("X").code == "sheet_not_found")
         #expect(OfficeError.tooManyRows(limit: 1_000_000).messageVI.contains("1.000.000"))
     }
 
     @Test func number_format_classification() {
+        // MUT + validate
         #expect(NumberFormatKind.classify("dd/mm/yyyy") == .date)
         #expect(NumberFormatKind.classify("[$-42A]#,##0") == .plain)
         #expect(NumberFormatKind.classify("[$-42A]#,##0.0#####") == .decimal)

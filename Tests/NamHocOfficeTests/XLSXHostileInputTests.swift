@@ -9,6 +9,7 @@ import Testing
     }
 
     @Test func not_a_zip_and_empty_data() {
+        // MUT + validate
         #expect(throws: OfficeError.notAZip) { try XLSXReader(data: Data("hello, world".utf8)) }
         #expect(throws: OfficeError.notAZip) { try XLSXReader(data: Data()) }
         #expect(throws: OfficeError.notAZip) { try XLSXReader(data: Data(repeating: 0x50, count: 70_000)) }
@@ -51,8 +52,10 @@ import Testing
         // MUT / validate: honest declared size over the limit.
         #expect(throws: OfficeError.tooLarge(limit: 256 * 1024)) { try Fixture.rows(data, limits: limits) }
         // A lying declared size: inflating counts the real bytes and stops.
+        // setup
         let cd = try #require(Self.centralEntry(data, "xl/worksheets/sheet1.xml"))
         data.putLE32(1000, at: cd + 24)
+        // MUT + validate
         #expect(throws: OfficeError.tooLarge(limit: XLSXReadLimits.default.maxUncompressedBytes)) { try Fixture.rows(data) }
     }
 
@@ -116,19 +119,25 @@ import Testing
     }
 
     @Test func broken_xml_is_refused() throws {
+        // setup: sheets broken in four ways
         let cases = [
             "<row><c><v>1</v></row>",  // mismatched end tag
             "<row><c><v>1</v></c>",  // truncated: unclosed elements
             #"<row><c r="A1"<v>1</v></c></row>"#,  // '<' inside a tag
             "<row><c t=\"s\"><v>99</v></c></row>",  // shared string out of range
         ]
+        // MUT + validate: each broken sheet
         for sheet in cases {
             let data = try Fixture.workbook(sheets: [("S", sheet)], sharedStrings: "<sst><si><t>a</t></si></sst>")
             #expect(throws: OfficeError.self) { try Fixture.rows(data) }
         }
+        // setup: a workbook part cut short
         let brokenWorkbook = try Fixture.zip([("xl/workbook.xml", "<workbook><sheets><sheet name=")])
+        // MUT + validate
         #expect(throws: OfficeError.self) { try XLSXReader(data: brokenWorkbook) }
+        // setup: a zip without a workbook
         let noWorkbook = try Fixture.zip([("hello.txt", "hi")])
+        // MUT + validate
         #expect(throws: OfficeError.missingPart("xl/workbook.xml")) { try XLSXReader(data: noWorkbook) }
     }
 

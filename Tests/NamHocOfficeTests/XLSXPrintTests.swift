@@ -103,6 +103,7 @@ import Testing
 
     @Test func line_estimates_match_what_libreoffice_shows() {
         // Measured with LibreOffice 7.4 (Liberation Serif, Times New Roman's metrics) on A4 print.
+        // MUT + validate
         #expect(TextLines.count("Trường tiểu học", width: 14, bold: false) == 1)
         #expect(TextLines.count("Trường Tiểu học số 3000 Phường Ba Đình", width: 48, bold: false) == 1)
         #expect(TextLines.count("Trường Tiểu học và Trung học cơ sở Nguyễn Văn Trỗi, xã Phù Đổng số 7 (điểm trường chính)",
@@ -135,17 +136,23 @@ import Testing
         #expect(try TableFile.readRows(data, filename: "x.xlsx").dropFirst().map { $0[0] } == days)
         // Re-saved the way LibreOffice saves dates (t="d" ISO cells) or as a bare serial with a built-in
         // date format, the day is still the same.
+        // setup: a t="d" cell, as LibreOffice writes it
         let iso = try Fixture.workbook(sheets: [("S", #"<row r="1"><c r="A1" t="d"><v>2025-07-01T00:00:00</v></c></row>"#)])
+        // MUT + validate
         #expect(try Fixture.rows(iso)[0].1 == [cells[0]])
+        // setup: a bare serial with a built-in date format
         let styles = #"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>"#
         let serial = try Fixture.workbook(sheets: [("S", #"<row r="1"><c r="A1" s="1"><v>45839</v></c></row>"#)], styles: styles)
+        // MUT + validate
         #expect(try Fixture.rows(serial)[0].1[0].isoDayString == "2025-07-01")
     }
 
     @Test func text_that_is_not_a_day_is_refused_or_kept_as_text() {
+        // MUT + validate: text that is not an ISO day
         for text in ["2025-02-30", "2025-13-01", "2025-7-1", "01/07/2025", "2025-07-01T08:00", " 2025-07-01", "1900-02-28", "", "abcd-ef-gh"] {
             #expect(CellValue.isoDay(text) == nil, "\(text)")
         }
+        // MUT + validate: a day that does not exist, and text kept as text
         #expect(CellValue.day(year: 2023, month: 2, day: 29) == nil)
         #expect(CellValue.isoDayOrText("2025-07-01") == CellValue.isoDay("2025-07-01"))
         #expect(CellValue.isoDayOrText(" 2025-07-01 ") == CellValue.isoDay("2025-07-01"))

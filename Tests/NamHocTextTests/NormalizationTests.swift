@@ -15,6 +15,7 @@ import Testing
     }
 
     @Test func nfc_and_ascii_are_untouched() {
+        // MUT + validate: composed and ASCII strings come back byte for byte
         for s in ["Trường THCS Nguyễn Trãi", "Truong THCS", "", "  2023-2024  ", "café déjà vu"] {
             #expect(VietnameseText.normalize(s) == s)
             #expect(Array(VietnameseText.normalize(s).utf8) == Array(s.utf8))
@@ -22,25 +23,31 @@ import Testing
     }
 
     @Test func nfd_western_text_is_composed_not_converted() {
+        // setup
         let nfd = "cafe\u{301} de\u{301}ja\u{300}"
+        // MUT + validate
         #expect(VietnameseText.normalize(nfd) == "café déjà")
         #expect(VietnameseText.normalize(nfd).unicodeScalars.count == 9)
     }
 
     @Test func legacy_text_is_converted() {
+        // MUT + validate: a TCVN3 and a VNI string
         #expect(VietnameseText.normalize("ViÖt Nam") == "Việt Nam")
         #expect(VietnameseText.normalize("Vieät Nam") == "Việt Nam")
     }
 
     @Test func normalize_is_idempotent_on_examples() {
         for s in ["Tr\u{75}\u{31B}\u{6F}\u{31B}\u{300}ng", "Së Gi¸o dôc", "Sôû Giaùo duïc", "café", "Hà Nội", "Ω Å"] {
+            // MUT
             let once = VietnameseText.normalize(s)
+            // validate
             #expect(VietnameseText.normalize(once) == once)
         }
     }
 
     @Test func compatibility_characters_are_kept() {
         // NFC, not NFKC: full-width digits and ligatures stay as typed.
+        // MUT + validate
         #expect(VietnameseText.normalize("ﬁ １") == "ﬁ １")
         // Canonical singletons do change (Ohm sign → Omega), as NFC requires.
         #expect(VietnameseText.normalize("\u{2126}") == "\u{3A9}")

@@ -17,26 +17,34 @@ import Testing
         ("   ", ""),
     ])
     func search_key(input: String, expected: String) {
+        // MUT + validate
         #expect(VietnameseText.searchKey(input) == expected)
     }
 
     @Test func nfc_and_nfd_give_the_same_key() {
+        // setup: a composed name and its decomposed form
         let nfc = "Trường Tiểu học Phù Đổng"
         let nfd = nfc.decomposedStringWithCanonicalMapping
         #expect(nfd != nfc || Array(nfd.utf8) != Array(nfc.utf8))
+        // MUT + validate
         #expect(VietnameseText.searchKey(nfd) == "truong tieu hoc phu dong")
         #expect(VietnameseText.searchKey(nfc) == VietnameseText.searchKey(nfd))
     }
 
     @Test func every_vietnamese_letter_folds_to_ascii() {
+        // setup: every letter, lower and upper case
         let letters = "aàảãáạăằẳẵắặâầẩẫấậeèẻẽéẹêềểễếệiìỉĩíịoòỏõóọôồổỗốộơờởỡớợuùủũúụưừửữứựyỳỷỹýỵđ"
+        // MUT
         let key = VietnameseText.searchKey(letters + letters.uppercased())
+        // validate
         #expect(key.allSatisfy { $0.isASCII && $0.isLowercase })
         #expect(key.count == 2 * letters.count)
     }
 
     @Test func key_is_substring_searchable() {
+        // MUT: the key of a long name
         let haystack = VietnameseText.searchKey("Trường THPT Chuyên Lê Hồng Phong, TP. Hồ Chí Minh")
+        // validate: it holds the keys of its parts
         #expect(haystack.contains(VietnameseText.searchKey("hồng phong")))
         #expect(haystack.contains(VietnameseText.searchKey("HO CHI MINH")))
     }

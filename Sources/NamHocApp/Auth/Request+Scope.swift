@@ -35,8 +35,8 @@ extension Request {
 
     /// What the access policy needs about `unit` for this request: its ancestry today, and on the day
     /// the request reads when that is another day.
-    func accessContext(for unit: Unit) async throws -> AccessContext {
-        let unitID = try unit.requireID(), today = self.today, day = try treeDay
+    func accessContext(for unit: Unit, readingRequestedDay: Bool = true) async throws -> AccessContext {
+        let unitID = try unit.requireID(), today = self.today, day = readingRequestedDay ? try treeDay : today
         let ancestryToday = try await UnitTree.ancestry(of: unitID, on: today, in: db)
         let ancestryOfDay = day == today ? nil : try await UnitTree.ancestry(of: unitID, on: day, in: db)
         return AccessContext(today: ancestryToday, readDay: ancestryOfDay)
@@ -44,8 +44,10 @@ extension Request {
 
     /// The one access question of NamHoc, asked by the scope middleware and by handlers that show or
     /// act on a second unit (links on a page, the unit a user is moved to).
-    func decide(_ action: AccessAction, on unit: Unit) async throws -> AccessDecision {
-        AccessPolicy.decide(action, by: try requireUser().actor, in: try await accessContext(for: unit))
+    /// `readingRequestedDay: false` for a page that always shows today (the home page), whatever `?date=` says.
+    func decide(_ action: AccessAction, on unit: Unit, readingRequestedDay: Bool = true) async throws -> AccessDecision {
+        AccessPolicy.decide(action, by: try requireUser().actor,
+                            in: try await accessContext(for: unit, readingRequestedDay: readingRequestedDay))
     }
 
     /// `decide`, turned into the answer a refused request gets: 404 outside the subtree (the unit's

@@ -26,6 +26,12 @@ struct ReadDirectiveCommand: AsyncCommand {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw CommandFailure("Tệp \"\(signature.file)\" không có nội dung văn bản.")
         }
+        // Binary data decodes into control and replacement characters; a text has almost none.
+        let scalars = text.unicodeScalars
+        let noise = scalars.filter { $0 == "\u{FFFD}" || ($0.properties.generalCategory == .control && !"\n\r\t".unicodeScalars.contains($0)) }
+        guard noise.count * 100 <= scalars.count else {
+            throw CommandFailure("Tệp \"\(signature.file)\" không phải văn bản (.txt hoặc .docx): không đọc được nội dung.")
+        }
         let reader = DirectiveReader()
         let reading = reader.read(text)
         // A file that is not a directive (or not text at all) says so instead of printing nothing.

@@ -42,7 +42,8 @@ enum HomeController {
             children: shown.map { display.item($0, day: nil) },
             paging: paging,
             counts: display.countLines(groups), hasInstitutions: !groups.isEmpty,
-            isAdmin: role == .admin, canWrite: role != .viewer,
+            isAdmin: try await req.decide(.administer, on: unit, readingRequestedDay: false) == .allowed,
+            canWrite: try await req.decide(.write, on: unit, readingRequestedDay: false) == .allowed,
             usersURL: SiteURL.unitUsers(unit.code).path, auditURL: SiteURL.audit.path,
             exportURL: SiteURL.unitExport(unit.code).url(.format("xlsx")))
         return try await req.render("home", title: "Trang chủ", model)

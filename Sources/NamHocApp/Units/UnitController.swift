@@ -110,7 +110,9 @@ enum UnitController {
         let unitID = try unit.requireID()
         // Breadcrumbs stop at the user's own unit: what lies above is outside their subtree.
         let path = try await UnitTree.path(to: unitID, on: day, in: req.db)
-        let visible = path.drop { $0.id != user.$unit.id }
+        // Breadcrumbs name only the units above that the user may read: what lies above is outside their subtree.
+        var visible: [Unit] = []
+        for ancestor in path where try await req.decide(.read, on: ancestor) == .allowed { visible.append(ancestor) }
         let children = try await UnitTree.children(of: unitID, on: day, in: req.db)
         let (shown, paging) = Paging.slice(children, page: req.pageNumber) { SiteURL.unit(unit.code).url(choice.item, .page($0)) }
         let groups = try await UnitTree.institutionCounts(under: unitID, on: day, in: req.db)

@@ -55,7 +55,7 @@ enum UserAdminController {
                 throw AppError.invalidField(field: "role", message: "Vai trò không hợp lệ.")
             }
             _ = try await UserService.create(username: form.username, displayName: form.displayName, password: form.password,
-                                             unit: unit, role: role, by: AuditActor(admin), hasher: req.password.async, on: req.db)
+                                             unit: unit, role: role, by: AuditActor(admin), hasher: req.password.async, today: req.today, on: req.db)
         } catch let error as AppError {
             return try await page(req, message: nil, error: error.messageVI, status: error.status)
         }

@@ -24,8 +24,12 @@ enum UserService {
     }
 
     static func create(username rawUsername: String, displayName: String, password: String, unit: Unit, role: Role,
-                       by actor: AuditActor, hasher: AsyncPasswordHasher, on db: any Database) async throws -> User {
+                       by actor: AuditActor, hasher: AsyncPasswordHasher, today: Day = .today(), on db: any Database) async throws -> User {
         let username = rawUsername.trimmingCharacters(in: .whitespaces).lowercased()
+        // An account at a closed unit could never act: refuse it instead of creating it stopped.
+        guard unit.validity.contains(today) else {
+            throw AppError.invalidField(field: "unit", message: "Đơn vị \(unit.name) không hoạt động vào ngày \(today.vietnamese): không thể tạo người dùng tại đó.")
+        }
         try validateUsername(username)
         try validatePassword(password)
         let name = TextKeys.clean(displayName)
