@@ -65,6 +65,7 @@ let package = Package(
             dependencies: [
                 "NamHocApp",
                 "NamHocOffice",
+                "NamHocDemo",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ]

@@ -67,4 +67,17 @@ func routes(_ app: Application) throws {
         readable.get(SiteURL.api(.unit(code)).pathComponents, use: APIUnitController.show)
         readable.get(SiteURL.api(.unitChildren(code)).pathComponents, use: APIUnitController.children)
     }
+
+    do { // statistics API: figures read from the kept sums, the draft saved whole, the report workflow
+        let authed = api.grouped(RequireUserMiddleware())
+        authed.get(SiteURL.api(.indicators).pathComponents, use: APIStatisticsController.indicators)
+        authed.grouped(UnitScopeMiddleware(action: .read)).get(SiteURL.api(.unitValues(code)).pathComponents, use: APIStatisticsController.values)
+        let writable = authed.grouped(UnitScopeMiddleware(action: .write))
+        writable.put(SiteURL.api(.unitValues(code)).pathComponents, use: APIStatisticsController.save)
+        writable.post(SiteURL.api(.unitReport(code, .submit)).pathComponents, use: APIStatisticsController.act(.submit))
+        let approvable = authed.grouped(UnitScopeMiddleware(action: .approve))
+        for action in [ReportAction.approve, .return, .reopen] {
+            approvable.post(SiteURL.api(.unitReport(code, action)).pathComponents, use: APIStatisticsController.act(action))
+        }
+    }
 }

@@ -22,9 +22,12 @@ extension AppTests {
             case ownUnit(AccessAction, HTTPStatus)
             /// The unit of the path (`:code`), for this action.
             case unit(AccessAction, HTTPStatus)
+            /// The unit of the path, then the report workflow: its own writers get `own`, anyone else the
+            /// policy lets through `other` (the workflow's own refusal).
+            case unitWorkflow(AccessAction, own: HTTPStatus, other: HTTPStatus)
         }
 
-        enum Body { case none, form([String: String]), json([String: String]), upload }
+        enum Body { case none, form([String: String]), json([String: String]), rawJSON(String), upload }
 
         struct Expectation {
             var guardedBy: Guard
@@ -71,6 +74,20 @@ extension AppTests {
             "GET /api/v1/units": .init(guardedBy: .ownUnit(.read, .ok), isAPI: true, query: "q=truong"),
             "GET /api/v1/units/:code": .init(guardedBy: .unit(.read, .ok), isAPI: true),
             "GET /api/v1/units/:code/children": .init(guardedBy: .unit(.read, .ok), isAPI: true),
+            "GET /api/v1/indicators": .init(guardedBy: .signedIn(.ok), isAPI: true),
+            "GET /api/v1/units/:code/values": .init(guardedBy: .unit(.read, .ok), isAPI: true, query: "period=2026-2027/census"),
+            // The end-of-year window of 2026-2027 is not open on 01/12/2026: the unit's own writers get 409.
+            "PUT /api/v1/units/:code/values": .init(guardedBy: .unitWorkflow(.write, own: .conflict, other: .forbidden),
+                                                    body: .rawJSON(#"{"period":"2026-2027/end","values":{}}"#), isAPI: true),
+            // No report exists yet: every step the policy allows answers 409.
+            "POST /api/v1/units/:code/reports/submit": .init(guardedBy: .unit(.write, .conflict),
+                                                             body: .rawJSON(#"{"period":"2026-2027/census"}"#), isAPI: true),
+            "POST /api/v1/units/:code/reports/approve": .init(guardedBy: .unit(.approve, .conflict),
+                                                              body: .rawJSON(#"{"period":"2026-2027/census"}"#), isAPI: true),
+            "POST /api/v1/units/:code/reports/return": .init(guardedBy: .unit(.approve, .conflict),
+                                                             body: .rawJSON(#"{"period":"2026-2027/census","reason":"Sai"}"#), isAPI: true),
+            "POST /api/v1/units/:code/reports/reopen": .init(guardedBy: .unit(.approve, .conflict),
+                                                             body: .rawJSON(#"{"period":"2026-2027/census","reason":"Sai"}"#), isAPI: true),
         ]
 
         /// What a role may do by the unit's relation to the caller's unit: one row per action.
@@ -228,14 +245,23 @@ extension AppTests {
                 let decision = decision(action, role, .own)
                 return decision == .allowed ? granted : .forbidden
             case .unit(let action, let granted):
-                if day.contains("13-45") { return .unprocessableEntity }
-                guard let unit = try await NamHocApp.Unit.query(on: app.db).filter(\.$code == code).first() else { return .notFound }
-                let relation = try await relation(of: unit, to: unitID, day: day, in: app.db)
-                switch decision(action, role, relation) {
-                case .allowed: return granted
-                case .forbidden: return .forbidden
-                case .hidden: return .notFound
+                return try await unitStatus(app, action, role: role, unitID: unitID, code: code, day: day) { _ in granted }
+            case .unitWorkflow(let action, let own, let other):
+                return try await unitStatus(app, action, role: role, unitID: unitID, code: code, day: day) { relation in
+                    relation == .own && role != .viewer ? own : other
                 }
+            }
+        }
+
+        static func unitStatus(_ app: Application, _ action: AccessAction, role: Role, unitID: UUID, code: String, day: String,
+                               granted: (Relation) -> HTTPStatus) async throws -> HTTPStatus {
+            if day.contains("13-45") { return .unprocessableEntity }
+            guard let unit = try await NamHocApp.Unit.query(on: app.db).filter(\.$code == code).first() else { return .notFound }
+            let relation = try await relation(of: unit, to: unitID, day: day, in: app.db)
+            switch decision(action, role, relation) {
+            case .allowed: return granted(relation)
+            case .forbidden: return .forbidden
+            case .hidden: return .notFound
             }
         }
 
@@ -298,6 +324,9 @@ extension AppTests {
                     try req.content.encode(form, as: .urlEncodedForm)
                 case .json(let body):
                     try req.content.encode(body)
+                case .rawJSON(let text):
+                    req.headers.contentType = .json
+                    req.body = ByteBuffer(string: text)
                 case .upload:
                     let row = Fixture.csv.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("\(code),") }
                     let csv = "code,name,kind,parent_code,levels,ownership,valid_from,valid_to,parent_from\n"

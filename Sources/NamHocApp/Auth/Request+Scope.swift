@@ -29,17 +29,23 @@ extension Request {
 
     /// The day a read shows: `?date=2024-10-01` (or `01/10/2024`), `?year=2024-2025` (its census day,
     /// 30/09), or today. It never decides who may write: `decide` judges writes on today's tree.
+    /// A statistics read names its period instead (`?period=2024-2025/census` reads the tree of 30/09/2024).
     var treeDay: Day {
-        get throws { try QueryDay.parse(date: query[String.self, at: "date"], year: query[String.self, at: "year"]) ?? today }
+        get throws {
+            try QueryDay.parse(date: query[String.self, at: "date"], year: query[String.self, at: "year"])
+                ?? query[String.self, at: "period"].flatMap(Period.init(code:))?.first ?? today
+        }
     }
 
     /// What the access policy needs about `unit` for this request: its ancestry today, and on the day
     /// the request reads when that is another day.
-    func accessContext(for unit: Unit, readingRequestedDay: Bool = true) async throws -> AccessContext {
+    func accessContext(for unit: Unit, readingRequestedDay: Bool = true, period: Period? = nil) async throws -> AccessContext {
         let unitID = try unit.requireID(), today = self.today, day = readingRequestedDay ? try treeDay : today
         let ancestryToday = try await UnitTree.ancestry(of: unitID, on: today, in: db)
         let ancestryOfDay = day == today ? nil : try await UnitTree.ancestry(of: unitID, on: day, in: db)
-        return AccessContext(today: ancestryToday, readDay: ancestryOfDay)
+        var ancestryOfPeriod: [UUID]?
+        if let period { ancestryOfPeriod = try await UnitTree.ancestry(of: unitID, on: period.first, in: db) }
+        return AccessContext(today: ancestryToday, readDay: ancestryOfDay, period: ancestryOfPeriod)
     }
 
     /// The one access question of NamHoc, asked by the scope middleware and by handlers that show or
@@ -52,8 +58,10 @@ extension Request {
 
     /// `decide`, turned into the answer a refused request gets: 404 outside the subtree (the unit's
     /// existence must not leak), 403 where it is visible but the action is not allowed.
-    func authorize(_ action: AccessAction, on unit: Unit) async throws {
-        switch try await decide(action, on: unit) {
+    func authorize(_ action: AccessAction, on unit: Unit, period: Period? = nil) async throws {
+        let decision = AccessPolicy.decide(action, by: try requireUser().actor,
+                                           in: try await accessContext(for: unit, period: period))
+        switch decision {
         case .allowed: return
         case .forbidden: throw AppError.forbidden
         case .hidden: throw AppError.unitNotFound(unit.code)

@@ -79,6 +79,9 @@ enum CommandSupport {
           units import     Nhập danh sách đơn vị từ tệp .csv hoặc .xlsx (tất cả hoặc không).
           units export     Xuất danh sách đơn vị (--format csv|xlsx, --output, --date).
           read-directive   Đọc văn bản chỉ đạo (.txt, .docx) thành chủ đề, nhiệm vụ, chỉ tiêu (--json).
+          stats verify     Tính lại mọi tổng thống kê theo cây của từng kỳ và so với tổng đang lưu.
+          stats rebuild    Tính lại mọi tổng thống kê đang lưu.
+          stats window     Đặt thời hạn nhận báo cáo của một kỳ (--period, --opens, --closes, --due).
 
         Mọi lệnh nhận --db (mặc định namhoc.sqlite) hoặc biến môi trường NAMHOC_DATABASE_URL.
         Xem tham số của một lệnh: namhoc <lệnh> --help
@@ -101,4 +104,5 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(UserCommands(), as: "user")
     app.asyncCommands.use(UnitsCommands(), as: "units")
     app.asyncCommands.use(ReadDirectiveCommand(), as: "read-directive")
+    app.asyncCommands.use(StatsCommands(), as: "stats")
 }

@@ -18,9 +18,22 @@ enum AppError: Error, Sendable {
     case invalidField(field: String, message: String)
     case conflict(field: String, message: String)
     case importRejected([RowError])
+    /// Figures refused whole: every cell at fault, by indicator.
+    case statisticsRejected([IndicatorError])
+    /// A workflow step refused (wrong status, window closed, warnings unexplained, no reason given, not
+    /// the unit's to take), with the status it answers.
+    case workflowRefused(String, status: HTTPResponseStatus)
     case payloadTooLarge
     case office(OfficeError)
     case internalError
+
+    /// One refused figure: the indicator ("2105" or "2105.nu") and why, in Vietnamese.
+    struct IndicatorError: Codable, Sendable, Equatable {
+        var indicator: String
+        var message: String
+        /// For a warning: the key its written explanation goes under when the report is submitted.
+        var key: String?
+    }
 
     /// One refused row of an import: all-or-nothing, so every fault is reported at once.
     struct RowError: Codable, Sendable, Equatable {
@@ -36,7 +49,8 @@ enum AppError: Error, Sendable {
         case .tooManyAttempts: .tooManyRequests
         case .csrfTokenInvalid, .forbidden: .forbidden
         case .unitNotFound, .userNotFound, .pageNotFound: .notFound
-        case .invalidField, .importRejected, .office: .unprocessableEntity
+        case .invalidField, .importRejected, .office, .statisticsRejected: .unprocessableEntity
+        case .workflowRefused(_, let status): status
         case .conflict: .conflict
         case .payloadTooLarge: .payloadTooLarge
         case .internalError: .internalServerError
@@ -57,6 +71,8 @@ enum AppError: Error, Sendable {
         case .invalidField: "invalid_field"
         case .conflict: "conflict"
         case .importRejected: "import_rejected"
+        case .statisticsRejected: "validation_failed"
+        case .workflowRefused: "workflow_refused"
         case .payloadTooLarge: "payload_too_large"
         case .office(let error): error.code
         case .internalError: "internal_error"
@@ -89,6 +105,9 @@ enum AppError: Error, Sendable {
         case .invalidField(_, let message), .conflict(_, let message): message
         case .importRejected(let rows):
             "Tệp không được nhập: \(rows.count) lỗi. Không có dòng nào được ghi."
+        case .statisticsRejected(let errors):
+            "Số liệu chưa được lưu: \(errors.count) lỗi. " + errors.prefix(3).map(\.message).joined(separator: " ")
+        case .workflowRefused(let message, _): message
         case .payloadTooLarge: "Tệp hoặc dữ liệu gửi lên quá lớn (tệp nhập tối đa 20 MB)."
         case .office(let error): error.messageVI
         case .internalError: "Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau."

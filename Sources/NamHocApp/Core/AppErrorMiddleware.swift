@@ -13,6 +13,8 @@ struct AppErrorMiddleware: AsyncMiddleware {
             var message: String
             var field: String?
             var rows: [AppError.RowError]?
+            /// Figures refused, by indicator.
+            var errors: [AppError.IndicatorError]?
         }
         var error: Detail
     }
@@ -27,8 +29,10 @@ struct AppErrorMiddleware: AsyncMiddleware {
                 return request.redirect(to: AuthController.loginURL(returningTo: request.url.path))
             }
             if isAPI {
+                var errors: [AppError.IndicatorError]?
+                if case .statisticsRejected(let list) = appError { errors = list }
                 let body = Body(error: .init(code: appError.code, message: appError.messageVI, field: appError.field,
-                                             rows: rows(of: appError)))
+                                             rows: rows(of: appError), errors: errors))
                 let response = Response(status: appError.status, headers: appError.headers)
                 try response.content.encode(body)
                 return response

@@ -1,4 +1,5 @@
 import Foundation
+import NamHocDomain
 
 /// Every kind of write the audit log records, with its Vietnamese name. A new write adds a case here, so
 /// the log page can always say what happened.
@@ -10,6 +11,11 @@ enum AuditAction: String, CaseIterable, Sendable {
     case resetPassword = "reset_password"
     case endSessions = "end_sessions"
     case demo
+    case saveFigures = "save_figures"
+    case submit
+    case approve
+    case `return`
+    case reopen
 
     var nameVI: String {
         switch self {
@@ -20,6 +26,22 @@ enum AuditAction: String, CaseIterable, Sendable {
         case .resetPassword: "Đặt lại mật khẩu"
         case .endSessions: "Đăng xuất khỏi mọi thiết bị"
         case .demo: "Tạo dữ liệu mẫu"
+        case .saveFigures: "Lưu số liệu"
+        case .submit: "Nộp báo cáo"
+        case .approve: "Duyệt báo cáo"
+        case .return: "Trả lại báo cáo"
+        case .reopen: "Mở lại báo cáo"
+        }
+    }
+
+    /// The audit action of a report's workflow step.
+    init(_ action: ReportAction) {
+        switch action {
+        case .save: self = .saveFigures
+        case .submit: self = .submit
+        case .approve: self = .approve
+        case .return: self = .return
+        case .reopen: self = .reopen
         }
     }
 
@@ -29,13 +51,14 @@ enum AuditAction: String, CaseIterable, Sendable {
 
 /// What kind of record an audit entry is about.
 enum AuditEntity: String, Sendable {
-    case unit, user, database
+    case unit, user, database, report
 
     var nameVI: String {
         switch self {
         case .unit: "Đơn vị"
         case .user: "Người dùng"
         case .database: "Cơ sở dữ liệu"
+        case .report: "Báo cáo thống kê"
         }
     }
 

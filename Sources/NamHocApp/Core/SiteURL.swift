@@ -32,6 +32,9 @@ enum SiteURL: Equatable {
         case unit(String)
         case unitChildren(String)
         case openAPI
+        case indicators
+        case unitValues(String)
+        case unitReport(String, ReportAction)
     }
 
     var path: String {
@@ -68,6 +71,9 @@ extension SiteURL.API {
         case .unit(let code): "/units/\(code)"
         case .unitChildren(let code): "/units/\(code)/children"
         case .openAPI: "/openapi.json"
+        case .indicators: "/indicators"
+        case .unitValues(let code): "/units/\(code)/values"
+        case .unitReport(let code, let action): "/units/\(code)/reports/\(action.rawValue)"
         }
     }
 }
@@ -83,6 +89,8 @@ enum QueryItem: Equatable {
     /// Where sign-in goes next.
     case next(String)
     case search(String)
+    /// The reporting period (`2024-2025/census`).
+    case period(Period)
 
     var pair: URLQueryItem {
         switch self {
@@ -92,6 +100,7 @@ enum QueryItem: Equatable {
         case .saved: URLQueryItem(name: "saved", value: "1")
         case .next(let path): URLQueryItem(name: "next", value: path)
         case .search(let text): URLQueryItem(name: "q", value: text)
+        case .period(let period): URLQueryItem(name: "period", value: period.code)
         }
     }
 }

@@ -14,6 +14,10 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(SessionRecord.migration)
     app.migrations.add(UpdateUsersAddStanding())
     app.migrations.add(CreateUnitNames())
+    app.migrations.add(CreateStatReports())
+    app.migrations.add(CreateStatValues())
+    app.migrations.add(CreateStatSums())
+    app.migrations.add(CreateStatWindows())
 }
 
 extension Database {

@@ -24,7 +24,7 @@ enum UnitFiles {
                                           }
                                       }
                                   },
-                                  columnWidths: [14, 48, 14, 16, 12, 14, 14, 14, 16])
+                                  columnWidths: [10, 50, 24, 11, 9, 15, 11, 11, 12])
             return try .xlsx([sheet] + extraSheets)
         default:
             throw AppError.invalidField(field: "format", message: "Định dạng \"\(format)\" không được hỗ trợ (csv hoặc xlsx).")

@@ -81,6 +81,9 @@ extension UnitImport {
         }
         try await db.sql.insertRows(into: UnitLink.schema, columns: ["id", "unit_id", "parent_id", "valid_from", "valid_to"], rows: newLinks)
         try await AuditLog.record(audit, by: actor, on: db)
+        // Kept statistics sums follow the tree of each period's day: a changed unit (moved, reopened,
+        // closed, other levels) may change them, so they are recomputed in the same transaction.
+        if summary.moved + summary.updated > 0 { try await StatisticsStore.rebuildAll(in: db) }
         return summary
     }
 

@@ -1,0 +1,189 @@
+import Fluent
+import Foundation
+import NamHocDomain
+import Vapor
+
+/// Statistics for integrators: the catalogue, a unit's figures with last year's, the bulk save and the
+/// report workflow. Units come checked from `UnitScopeMiddleware`; writes are checked again on the
+/// period's tree.
+enum APIStatisticsController {
+    struct IndicatorItem: Content {
+        var code: String
+        var name: String
+        var unit: String
+        var kind: String
+        var numerator: [String]?
+        var denominator: [String]?
+        var levels: [String]
+        var breakdowns: [String]
+        var parent: String?
+        var confirmed: Bool
+    }
+
+    @Sendable static func indicators(req: Request) async throws -> [String: [IndicatorItem]] {
+        let statistics = try req.application.statistics
+        // The same strict `?year=` as every route (empty means none).
+        let year = try QueryDay.parse(date: nil, year: req.query[String.self, at: "year"]).map { SchoolYear(startYear: $0.year) }
+        let catalogue = year.map(statistics.catalogue.edition(for:)) ?? statistics.catalogue
+        return ["indicators": catalogue.indicators.sorted { $0.code < $1.code }.map { indicator in
+            IndicatorItem(code: indicator.code, name: indicator.nameVI, unit: indicator.unit, kind: indicator.kind.rawValue,
+                          numerator: indicator.formula.map { $0.numerator.map(\.description) },
+                          denominator: indicator.formula.map { $0.denominator.map(\.description) },
+                          levels: indicator.levels.map(\.rawValue).sorted(), breakdowns: indicator.breakdowns.keys,
+                          parent: indicator.parentCode, confirmed: indicator.confirmed)
+        }]
+    }
+
+    struct Cell: Content {
+        var value: Double?
+        var lastYear: Double?
+        var change: Double?
+        var changePercent: Double?
+        /// Last year's figure of the units that make the subtree today (only for `by=none`).
+        var lastYearComparable: Double?
+    }
+
+    struct Row: Content {
+        var key: [String: String]
+        var values: [String: Cell]
+    }
+
+    struct CompletenessBody: Content {
+        var expected: Int
+        var submitted: Int
+        var approved: Int
+        var late: [String]
+    }
+
+    struct ValuesResponse: Content {
+        var unit: APIUnitController.UnitSummary
+        var period: String
+        var status: String?
+        var rows: [Row]
+        var completeness: CompletenessBody
+    }
+
+    @Sendable static func values(req: Request) async throws -> ValuesResponse {
+        let unit = try req.scopedUnit, statistics = try req.application.statistics
+        let period = try req.statisticsPeriod(req.query[String.self, at: "period"])
+        let grouping = try StatisticsStore.Grouping(rawValue: req.query[String.self, at: "by"] ?? "none").orThrow(
+            AppError.invalidField(field: "by", message: "Cách nhóm không hợp lệ: none, children, level hoặc ownership."))
+        let catalogue = statistics.catalogue.edition(for: period.schoolYear)
+        let requested = (req.query[String.self, at: "indicators"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let unknown = requested.filter { catalogue[$0] == nil }
+        guard unknown.isEmpty else {
+            throw AppError.invalidField(field: "indicators", message: "Không có chỉ tiêu \(unknown.joined(separator: ", ")) trong năm học \(period.schoolYear.name).")
+        }
+        let shown = requested.isEmpty ? catalogue.indicators.map(\.code).sorted() : requested
+        // A ratio is read from its summed operands, never from summed ratios.
+        let needed = Set(shown.flatMap { code in [code] + (catalogue[code]?.formula?.operands.map(\.code) ?? []) })
+        let unitID = try unit.requireID()
+        var groups: [(key: [String: String], id: UUID, group: String)] = []
+        switch grouping {
+        case .children:
+            for child in try await UnitTree.children(of: unitID, on: period.first, in: req.db) {
+                groups.append((["unit": child.code, "name": child.name], child.id, ""))
+            }
+        case .none, .level, .ownership:
+            groups = [(["unit": unit.code], unitID, "")]
+        }
+        let ids = groups.map(\.id)
+        let now = try await StatisticsStore.totals(of: ids, period: period.code, indicators: needed, groupedBy: grouping, in: req.db)
+        let lastPeriod = StatisticsService.lastYearPeriod(period)
+        var before: [UUID: [String: Figures]] = [:]
+        var comparable: Figures?
+        if let lastPeriod {
+            before = try await StatisticsStore.totals(of: ids, period: lastPeriod.code, indicators: needed, groupedBy: grouping, in: req.db)
+            if grouping == .none {
+                comparable = try await StatisticsStore.comparableTotals(under: unitID, today: req.today, period: lastPeriod.code,
+                                                                        indicators: needed, in: req.db)
+            }
+        }
+        var rows: [Row] = []
+        for group in groups {
+            let keys: [String] = switch grouping {
+            case .level, .ownership: Set((now[group.id] ?? [:]).keys).union((before[group.id] ?? [:]).keys).sorted()
+            case .none, .children: [""]
+            }
+            for key in keys {
+                let current = now[group.id]?[key] ?? Figures(), previous = before[group.id]?[key] ?? Figures()
+                var rowKey = group.key
+                if grouping == .level { rowKey["levels"] = key }
+                if grouping == .ownership { rowKey["ownership"] = key.isEmpty ? "none" : key }
+                rows.append(Row(key: rowKey, values: Dictionary(uniqueKeysWithValues: shown.map { code in
+                    let value = current.isEmpty ? nil : current.value(code, in: catalogue)
+                    let last = previous.isEmpty ? nil : previous.value(code, in: catalogue)
+                    let change = value.flatMap { v in last.map { Change(current: v, previous: $0) } }
+                    return (code, Cell(value: value, lastYear: last, change: change?.absolute, changePercent: change?.roundedPercent,
+                                       lastYearComparable: comparable.flatMap { $0.isEmpty ? nil : $0.value(code, in: catalogue) }))
+                })))
+            }
+        }
+        let reporters = try await StatisticsStore.reporters(under: unitID, period: period, in: req.db)
+        let completeness = Completeness(children: reporters.map {
+            .init(code: $0.code, status: $0.status.flatMap(ReportStatus.init(rawValue:)), submittedOn: $0.submittedAt.flatMap(Day.in))
+        }, due: statistics.form(for: period)?.dueDate(period.schoolYear) ?? period.first, today: req.today)
+        let report = try await StatReport.query(on: req.db).filter(\.$unit.$id == unitID).filter(\.$period == period.code).first()
+        return ValuesResponse(unit: .init(code: unit.code, name: try await UnitTree.name(of: unit, on: period.first, in: req.db), kind: unit.kind),
+                              period: period.code, status: report?.status, rows: rows,
+                              completeness: .init(expected: completeness.expected, submitted: completeness.submitted,
+                                                  approved: completeness.approved, late: completeness.late))
+    }
+
+    struct SaveBody: Content {
+        var period: String
+        var values: [String: Double]
+        var explanations: [String: String]?
+    }
+
+    struct SaveResponse: Content {
+        var status: String
+        var warnings: [AppError.IndicatorError]
+    }
+
+    /// `PUT …/values`: the draft, all or nothing.
+    @Sendable static func save(req: Request) async throws -> SaveResponse {
+        let unit = try req.scopedUnit, body = try req.content.decode(SaveBody.self)
+        let period = try req.statisticsPeriod(body.period)
+        try await req.authorize(.write, on: unit, period: period)
+        var figures: [FigureKey: Double] = [:]
+        var faults: [AppError.IndicatorError] = []
+        for (text, value) in body.values {
+            guard let key = FigureKey(parsing: text) else {
+                faults.append(.init(indicator: text, message: "Mã ô \"\(text)\" không hợp lệ (dạng 2105 hoặc 2105.nu)."))
+                continue
+            }
+            figures[key] = value
+        }
+        guard faults.isEmpty else { throw AppError.statisticsRejected(faults) }
+        let saved = try await StatisticsService.save(Figures(figures), explanations: body.explanations ?? [:], unit: unit, period: period,
+                                                     actor: try await req.reportActor(for: unit), by: AuditActor(try req.requireUser()),
+                                                     statistics: try req.application.statistics, today: req.today, on: req.db)
+        return SaveResponse(status: saved.status.rawValue, warnings: saved.findings.filter { $0.severity == .warning }.map(AppError.IndicatorError.init))
+    }
+
+    struct ActionBody: Content {
+        var period: String
+        var reason: String?
+    }
+
+    /// `POST …/reports/{submit|approve|return|reopen}`.
+    static func act(_ action: ReportAction) -> @Sendable (Request) async throws -> [String: String] {
+        { req in
+            let unit = try req.scopedUnit, body = try req.content.decode(ActionBody.self)
+            let period = try req.statisticsPeriod(body.period)
+            try await req.authorize(action == .submit ? .write : .approve, on: unit, period: period)
+            let status = try await StatisticsService.act(action, unit: unit, period: period, actor: try await req.reportActor(for: unit),
+                                                         reason: body.reason, by: AuditActor(try req.requireUser()),
+                                                         statistics: try req.application.statistics, today: req.today, on: req.db)
+            return ["status": status.rawValue, "period": period.code, "unit": unit.code]
+        }
+    }
+}
+
+extension Optional {
+    func orThrow(_ error: @autoclosure () -> any Error) throws -> Wrapped {
+        guard let value = self else { throw error() }
+        return value
+    }
+}

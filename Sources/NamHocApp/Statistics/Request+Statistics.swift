@@ -1,0 +1,26 @@
+import Foundation
+import NamHocDomain
+import Vapor
+
+extension Request {
+    /// `?period=2024-2025/census` (or the body's `period`): a reporting period of the statistics forms.
+    func statisticsPeriod(_ code: String?) throws -> Period {
+        guard let code, !code.isEmpty else {
+            throw AppError.invalidField(field: "period", message: "Thiếu kỳ báo cáo (dạng 2024-2025/census hoặc 2024-2025/end).")
+        }
+        guard let period = Period(code: code), period.kind == .census || period.kind == .yearEnd else {
+            throw AppError.invalidField(field: "period",
+                message: "Kỳ báo cáo \"\(code)\" không hợp lệ: 2024-2025/census (đầu năm, số liệu ngày 30/9) hoặc 2024-2025/end (cuối năm, ngày 31/5).")
+        }
+        return period
+    }
+
+    /// Who the signed-in user is to a unit's report: its own officer or leader, the leader of the unit
+    /// directly above it (on today's tree), or someone else.
+    func reportActor(for unit: Unit) async throws -> ReportActor {
+        let user = try requireUser()
+        if user.$unit.id == unit.id { return user.userRole == .leader ? .ownLeader : user.userRole == .viewer ? .other : .ownOfficer }
+        let ancestry = try await UnitTree.ancestry(of: unit.requireID(), on: today, in: db)
+        return user.userRole == .leader && ancestry.count > 1 && ancestry[1] == user.$unit.id ? .parentLeader : .other
+    }
+}

@@ -1,0 +1,182 @@
+import Fluent
+import Foundation
+import NamHocDomain
+import Vapor
+
+/// The catalogue and the rules NamHoc ships, loaded once per process.
+struct StatisticsCatalogue: Sendable {
+    var catalogue: IndicatorCatalogue
+    var rules: [ValidationRule]
+
+    static func load() throws -> StatisticsCatalogue {
+        let catalogue = try IndicatorCatalogue.load()
+        return StatisticsCatalogue(catalogue: catalogue, rules: try ValidationRule.load(catalogue: catalogue))
+    }
+
+    /// The form a period is reported on: the start-of-year form for the census day, the end-of-year one for 31/05.
+    func form(for period: Period) -> ReportForm? { catalogue.forms.first { $0.periodKind == period.kind } }
+
+    /// The count indicators a unit enters on the period's form, in form order.
+    func entered(by unit: Unit, period: Period) -> [Indicator] {
+        guard let form = form(for: period) else { return [] }
+        return catalogue.indicators(for: unit.unitKind, levels: unit.levelSet, form: form.code, year: period.schoolYear).filter(\.isCount)
+    }
+}
+
+private struct StatisticsCatalogueKey: StorageKey { typealias Value = StatisticsCatalogue }
+
+extension Application {
+    var statistics: StatisticsCatalogue {
+        get throws {
+            if let loaded = storage[StatisticsCatalogueKey.self] { return loaded }
+            let loaded = try StatisticsCatalogue.load()
+            storage[StatisticsCatalogueKey.self] = loaded
+            return loaded
+        }
+    }
+}
+
+/// Writes of statistics: a draft saved, a report submitted, approved, returned or reopened. Each write,
+/// its kept sums and its audit entry are one transaction.
+enum StatisticsService {
+    struct Saved: Sendable {
+        var status: ReportStatus
+        var findings: [Finding]
+    }
+
+    /// Saves the unit's figures of the period as a draft: refused whole (422, every fault named) on an
+    /// unknown cell or a hard error; warnings are returned, with the explanations given so far.
+    static func save(_ figures: Figures, explanations: [String: String], unit: Unit, period: Period, actor: ReportActor,
+                     by auditActor: AuditActor, statistics: StatisticsCatalogue, today: Day, on db: any Database) async throws -> Saved {
+        let entered = statistics.entered(by: unit, period: period)
+        try checkCells(figures, against: entered)
+        let lastYear = try await lastYearFigures(of: unit, period: period, on: db)
+        let findings = Validator.check(figures, lastYear: lastYear, unitLevels: unit.levelSet,
+                                       catalogue: statistics.catalogue.edition(for: period.schoolYear), rules: statistics.rules)
+        let errors = findings.filter { $0.severity == .error }
+        guard errors.isEmpty else { throw AppError.statisticsRejected(errors.map(AppError.IndicatorError.init)) }
+        let report = try await report(of: unit, period: period, on: db)
+        let status = try await transition(report, .save, actor: actor, period: period, statistics: statistics, today: today, on: db)
+        let before = snapshot(report, try await StatisticsStore.figures(of: unit.requireID(), period: period.code, in: db))
+        report.status = status.rawValue
+        report.explanationMap = explanations.mapValues(TextKeys.cleanText).filter { !$0.value.isEmpty }
+        try await db.transaction { tx in
+            try await report.save(on: tx)
+            try await StatisticsStore.replace(figures, of: unit.requireID(), period: period.code, in: tx)
+            try await AuditLog.record(.entry(.saveFigures, .report, record: "\(unit.code) \(period.code)", unitID: unit.id,
+                                             before: before, after: snapshot(report, figures)), by: auditActor, on: tx)
+        }
+        return Saved(status: status, findings: findings)
+    }
+
+    /// Nộp, duyệt, trả lại, mở lại. Submitting needs every warning explained; a submitted report counts
+    /// in the sums of its unit and every ancestor at once, and leaves them in the transaction that
+    /// returns it (or reopens it, once approved).
+    static func act(_ action: ReportAction, unit: Unit, period: Period, actor: ReportActor, reason: String?,
+                    by auditActor: AuditActor, statistics: StatisticsCatalogue, today: Day, on db: any Database) async throws -> ReportStatus {
+        let report = try await report(of: unit, period: period, on: db)
+        guard report.id != nil || action == .save else {
+            throw AppError.conflict(field: "period", message: "Đơn vị \(unit.name) chưa có báo cáo \(period.nameVI).")
+        }
+        let figures = try await StatisticsStore.figures(of: unit.requireID(), period: period.code, in: db)
+        var explained = true
+        if action == .submit {
+            guard !figures.isEmpty else {
+                throw AppError.conflict(field: "values", message: "Báo cáo \(period.nameVI) chưa có số liệu: không thể nộp.")
+            }
+            let findings = Validator.check(figures, lastYear: try await lastYearFigures(of: unit, period: period, on: db),
+                                           unitLevels: unit.levelSet, catalogue: statistics.catalogue.edition(for: period.schoolYear),
+                                           rules: statistics.rules)
+            explained = Validator.warningsExplained(findings, explanations: report.explanationMap)
+        }
+        let cleanReason = reason.map(TextKeys.cleanText)
+        let old = report.reportStatus
+        let status = try await transition(report, action, actor: actor, period: period, statistics: statistics, today: today,
+                                          warningsExplained: explained, reason: cleanReason, on: db)
+        let before = snapshot(report, nil)
+        report.status = status.rawValue
+        if action == .return || action == .reopen { report.reason = cleanReason }
+        if action == .submit { report.submittedAt = Date() }
+        if action == .approve { report.approvedAt = Date() }
+        try await db.transaction { tx in
+            try await report.save(on: tx)
+            if old.countsInRollUp != status.countsInRollUp {
+                try await StatisticsStore.count(unit, period: period, sign: status.countsInRollUp ? 1 : -1, in: tx)
+            }
+            try await AuditLog.record(.entry(AuditAction(action), .report, record: "\(unit.code) \(period.code)", unitID: unit.id,
+                                             before: before, after: snapshot(report, nil)), by: auditActor, on: tx)
+        }
+        return status
+    }
+
+    // MARK: - Helpers
+
+    static func report(of unit: Unit, period: Period, on db: any Database) async throws -> StatReport {
+        try await StatReport.query(on: db).filter(\.$unit.$id == unit.requireID()).filter(\.$period == period.code).first()
+            ?? StatReport(unitID: unit.requireID(), period: period.code)
+    }
+
+    /// The same period of the year before (the change rule compares with it).
+    static func lastYearPeriod(_ period: Period) -> Period? {
+        Period(code: period.code.replacingOccurrences(of: period.schoolYear.name, with: period.schoolYear.previous.name))
+    }
+
+    private static func lastYearFigures(of unit: Unit, period: Period, on db: any Database) async throws -> Figures? {
+        guard let previous = lastYearPeriod(period) else { return nil }
+        let figures = try await StatisticsStore.figures(of: unit.requireID(), period: previous.code, in: db)
+        return figures.isEmpty ? nil : figures
+    }
+
+    private static func transition(_ report: StatReport, _ action: ReportAction, actor: ReportActor, period: Period,
+                                   statistics: StatisticsCatalogue, today: Day, warningsExplained: Bool = true,
+                                   reason: String? = nil, on db: any Database) async throws -> ReportStatus {
+        let window = try await StatisticsStore.window(for: period, form: statistics.form(for: period), in: db)
+        let context = ReportWorkflow.Context(actor: actor, warningsExplained: warningsExplained,
+                                             windowOpen: window?.isOpen(on: today) ?? true, reason: reason)
+        switch ReportWorkflow.transition(from: report.reportStatus, action, context: context) {
+        case .success(let status): return status
+        case .failure(let refusal):
+            let status: HTTPResponseStatus = switch refusal {
+            case .notPermitted: .forbidden
+            case .reasonRequired: .unprocessableEntity
+            default: .conflict
+            }
+            throw AppError.workflowRefused(refusal.messageVI, status: status)
+        }
+    }
+
+    /// Every cell must be a count indicator of the unit's form and one of its breakdown cells.
+    private static func checkCells(_ figures: Figures, against entered: [Indicator]) throws {
+        let byCode = Dictionary(uniqueKeysWithValues: entered.map { ($0.code, $0) })
+        var faults: [AppError.IndicatorError] = []
+        for key in figures.values.keys.sorted() {
+            guard let indicator = byCode[key.code] else {
+                faults.append(.init(indicator: key.description, message: "Chỉ tiêu \(key.code) không thuộc biểu báo cáo của đơn vị này."))
+                continue
+            }
+            if let breakdown = key.breakdown, !indicator.breakdowns.contains(breakdown) {
+                faults.append(.init(indicator: key.description, message: "\(indicator.nameVI) không có ô \"\(breakdown)\"."))
+            }
+        }
+        guard faults.isEmpty else { throw AppError.statisticsRejected(faults) }
+    }
+
+    struct Snapshot: Encodable {
+        var status: String
+        var explanations: [String: String]?
+        var reason: String?
+        var values: [String: Double]?
+    }
+
+    private static func snapshot(_ report: StatReport, _ figures: Figures?) -> Snapshot {
+        Snapshot(status: report.status, explanations: report.explanationMap.isEmpty ? nil : report.explanationMap, reason: report.reason,
+                 values: figures.map { Dictionary(uniqueKeysWithValues: $0.values.map { ($0.key.description, $0.value) }) })
+    }
+}
+
+extension AppError.IndicatorError {
+    init(_ finding: Finding) {
+        self.init(indicator: ([finding.indicatorCodes.joined(separator: ",")] + (finding.breakdown.map { [$0] } ?? [])).joined(separator: "."),
+                  message: finding.messageVI, key: finding.severity == .warning ? finding.key : nil)
+    }
+}

@@ -1,0 +1,232 @@
+import Fluent
+import Foundation
+import NamHocDomain
+import SQLKit
+
+/// The SQL of statistics, the same on SQLite and PostgreSQL: entered values, and the sums kept per
+/// ancestor and period. A counted report's values are in the sums of its unit and of every ancestor on
+/// the period's tree (the tree of its reference day: 30/09 for the start of the year), added in the
+/// transaction that submits the report and removed in the one that returns or reopens it.
+enum StatisticsStore {
+    static let values = "stat_values"
+    static let sums = "stat_sums"
+
+    // MARK: - Entered values
+
+    static func figures(of unitID: UUID, period: String, in db: any Database) async throws -> Figures {
+        let rows = try await db.sql.raw("""
+            SELECT indicator, breakdown, value FROM stat_values WHERE unit_id = \(bind: unitID) AND period = \(bind: period)
+            """).all()
+        return Figures(Dictionary(try rows.map { row in
+            (FigureKey(try row.decode(column: "indicator", as: String.self), try breakdownKey(row)), try row.decode(column: "value", as: Double.self))
+        }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    /// Replaces the unit's values of the period (a draft being saved).
+    static func replace(_ figures: Figures, of unitID: UUID, period: String, in db: any Database) async throws {
+        try await db.sql.raw("DELETE FROM stat_values WHERE unit_id = \(bind: unitID) AND period = \(bind: period)").run()
+        let rows: [[any Encodable & Sendable]] = figures.values.sorted { $0.key < $1.key }.map { key, value in
+            [unitID, period, key.code, key.breakdown ?? "", value]
+        }
+        try await db.sql.insertRows(into: values, columns: ["unit_id", "period", "indicator", "breakdown", "value"], rows: rows)
+    }
+
+    // MARK: - Kept sums
+
+    /// Adds (`sign` 1) or removes (`sign` -1) the unit's values of the period to the sums of the unit and of
+    /// every ancestor on the period's day, in one statement.
+    static func count(_ unit: Unit, period: Period, sign: Int, in db: any Database) async throws {
+        let day = period.first
+        try await db.sql.raw("""
+            WITH RECURSIVE anc(id, depth) AS (
+              SELECT u.id, 0 FROM units u WHERE u.id = \(bind: unit.requireID())
+              UNION ALL
+              SELECT l.parent_id, anc.depth + 1 FROM unit_links l JOIN anc ON l.unit_id = anc.id
+              WHERE \(UnitTree.valid("l", day)) AND anc.depth < 16
+            )
+            INSERT INTO stat_sums (ancestor_id, period, indicator, breakdown, levels, ownership, value, reports)
+            SELECT anc.id, v.period, v.indicator, v.breakdown, \(bind: unit.levels), \(bind: unit.ownership ?? ""),
+              v.value * \(literal: sign), \(literal: sign)
+            FROM stat_values v CROSS JOIN anc
+            WHERE v.unit_id = \(bind: unit.requireID()) AND v.period = \(bind: period.code)
+            ON CONFLICT (ancestor_id, period, indicator, breakdown, levels, ownership)
+            DO UPDATE SET value = stat_sums.value + excluded.value, reports = stat_sums.reports + excluded.reports
+            """).run()
+        if sign < 0 {
+            try await db.sql.raw("DELETE FROM stat_sums WHERE period = \(bind: period.code) AND reports <= 0").run()
+        }
+    }
+
+    /// The reference: the sums of the period computed on the fly from the counted reports' values.
+    static func expectedSums(_ period: Period) -> SQLQueryString {
+        """
+        WITH RECURSIVE anc(unit_id, id, depth) AS (
+          SELECT r.unit_id, r.unit_id, 0 FROM stat_reports r
+          WHERE r.period = \(bind: period.code) AND r.status IN ('submitted', 'approved')
+          UNION ALL
+          SELECT anc.unit_id, l.parent_id, anc.depth + 1 FROM unit_links l JOIN anc ON l.unit_id = anc.id
+          WHERE \(UnitTree.valid("l", period.first)) AND anc.depth < 16
+        )
+        SELECT anc.id AS ancestor_id, v.period, v.indicator, v.breakdown, u.levels, COALESCE(u.ownership, '') AS ownership,
+          SUM(v.value) AS value, COUNT(*) AS reports
+        FROM anc JOIN stat_values v ON v.unit_id = anc.unit_id AND v.period = \(bind: period.code)
+        JOIN units u ON u.id = anc.unit_id
+        GROUP BY anc.id, v.period, v.indicator, v.breakdown, u.levels, u.ownership
+        """
+    }
+
+    /// Recomputes the kept sums of a period (after a change of the tree, or to repair).
+    static func rebuild(_ period: Period, in db: any Database) async throws {
+        try await db.sql.raw("DELETE FROM stat_sums WHERE period = \(bind: period.code)").run()
+        try await db.sql.raw("""
+            INSERT INTO stat_sums (ancestor_id, period, indicator, breakdown, levels, ownership, value, reports)
+            SELECT ancestor_id, period, indicator, breakdown, levels, ownership, value, reports FROM (\(expectedSums(period))) expected
+            """).run()
+    }
+
+    /// The periods that have reports.
+    static func periods(in db: any Database) async throws -> [Period] {
+        try await db.sql.raw("SELECT DISTINCT period FROM stat_reports ORDER BY period").all()
+            .compactMap { Period(code: try $0.decode(column: "period", as: String.self)) }
+    }
+
+    struct SumKey: Hashable, Sendable, CustomStringConvertible {
+        var ancestor: UUID
+        var indicator: String
+        var breakdown: String
+        var levels: String
+        var ownership: String
+        var description: String { "\(ancestor) \(indicator).\(breakdown) [\(levels)|\(ownership)]" }
+    }
+
+    /// Every difference between the kept sums of a period and their on-the-fly reference.
+    static func differences(_ period: Period, in db: any Database) async throws -> [(SumKey, kept: Double?, expected: Double?)] {
+        func load(_ rows: [any SQLRow]) throws -> [SumKey: Double] {
+            Dictionary(try rows.map { row in
+                (SumKey(ancestor: try row.decode(column: "ancestor_id", as: UUID.self), indicator: try row.decode(column: "indicator", as: String.self),
+                        breakdown: try row.decode(column: "breakdown", as: String.self), levels: try row.decode(column: "levels", as: String.self),
+                        ownership: try row.decode(column: "ownership", as: String.self)),
+                 try row.decode(column: "value", as: Double.self))
+            }, uniquingKeysWith: +)
+        }
+        let kept = try load(try await db.sql.raw("""
+            SELECT ancestor_id, indicator, breakdown, levels, ownership, value FROM stat_sums WHERE period = \(bind: period.code)
+            """).all())
+        let expected = try load(try await db.sql.raw(expectedSums(period)).all())
+        return Set(kept.keys).union(expected.keys).compactMap { key in
+            let a = kept[key], b = expected[key]
+            return a == b || (a == 0 && b == nil) ? nil : (key, a, b)
+        }
+    }
+
+    // MARK: - Reading totals
+
+    enum Grouping: String, CaseIterable, Sendable {
+        /// The unit itself.
+        case none
+        /// Each child unit (as on the period's tree).
+        case children
+        /// By the reporting schools' levels ("TH", "TH,THCS").
+        case level
+        /// Public or non-public.
+        case ownership
+    }
+
+    /// Totals read from the kept sums: for each of `ancestors`, grouped as asked (`""` when not grouped).
+    static func totals(of ancestors: [UUID], period: String, indicators: Set<String>?, groupedBy grouping: Grouping,
+                       in db: any Database) async throws -> [UUID: [String: Figures]] {
+        guard !ancestors.isEmpty else { return [:] }
+        // PostgreSQL refuses a constant in GROUP BY: the ungrouped case selects '' and groups by nothing more.
+        let (group, groupBy): (SQLQueryString, SQLQueryString) = switch grouping {
+        case .level: ("levels", ", levels")
+        case .ownership: ("ownership", ", ownership")
+        case .none, .children: ("''", "")
+        }
+        let filter: SQLQueryString = indicators.map { codes in
+            codes.isEmpty ? "" : " AND indicator IN (\(binds: codes.sorted()))"
+        } ?? ""
+        let rows = try await db.sql.raw("""
+            SELECT ancestor_id, \(group) AS grp, indicator, breakdown, SUM(value) AS value FROM stat_sums
+            WHERE ancestor_id IN (\(binds: ancestors)) AND period = \(bind: period)\(filter)
+            GROUP BY ancestor_id\(groupBy), indicator, breakdown
+            """).all()
+        var result: [UUID: [String: [FigureKey: Double]]] = [:]
+        for row in rows {
+            let id = try row.decode(column: "ancestor_id", as: UUID.self), group = try row.decode(column: "grp", as: String.self)
+            let key = FigureKey(try row.decode(column: "indicator", as: String.self), try breakdownKey(row))
+            result[id, default: [:]][group, default: [:]][key] = try row.decode(column: "value", as: Double.self)
+        }
+        return result.mapValues { $0.mapValues { Figures($0) } }
+    }
+
+    /// Last year's figures of the units that make the subtree today ("so với cùng kỳ" on today's tree):
+    /// summed on the fly over today's subtree, because last year's kept sums follow last year's tree.
+    static func comparableTotals(under unitID: UUID, today: Day, period: String, indicators: Set<String>?,
+                                 in db: any Database) async throws -> Figures {
+        let filter: SQLQueryString = indicators.map { codes in codes.isEmpty ? "" : " AND v.indicator IN (\(binds: codes.sorted()))" } ?? ""
+        let rows = try await db.sql.raw("""
+            WITH RECURSIVE \(UnitTree.subtree(unitID, today))
+            SELECT v.indicator, v.breakdown, SUM(v.value) AS value
+            FROM stat_values v JOIN stat_reports r ON r.unit_id = v.unit_id AND r.period = v.period
+            WHERE v.unit_id IN (SELECT id FROM sub) AND v.period = \(bind: period) AND r.status IN ('submitted', 'approved')\(filter)
+            GROUP BY v.indicator, v.breakdown
+            """).all()
+        return Figures(Dictionary(try rows.map { row in
+            (FigureKey(try row.decode(column: "indicator", as: String.self), try breakdownKey(row)), try row.decode(column: "value", as: Double.self))
+        }, uniquingKeysWith: +))
+    }
+
+    private static func breakdownKey(_ row: any SQLRow) throws -> String? {
+        let text = try row.decode(column: "breakdown", as: String.self)
+        return text.isEmpty ? nil : text
+    }
+}
+
+extension StatisticsStore {
+    /// A school or centre expected to report, with where its report stands.
+    struct Reporter: Codable, Sendable {
+        var code: String
+        var name: String
+        var status: String?
+        var submittedAt: Date?
+    }
+
+    /// The schools and centres of the subtree on the period's day, each with its report's status.
+    static func reporters(under unitID: UUID, period: Period, in db: any Database) async throws -> [Reporter] {
+        let day = period.first
+        return try await db.sql.raw("""
+            WITH RECURSIVE \(UnitTree.subtree(unitID, day))
+            SELECT u.code, COALESCE(un.name, u.name) AS name, r.status, r.submitted_at
+            FROM sub JOIN units u ON u.id = sub.id \(UnitTree.namesJoin("u", day))
+            LEFT JOIN stat_reports r ON r.unit_id = u.id AND r.period = \(bind: period.code)
+            WHERE u.kind IN ('school', 'centre') AND \(UnitTree.valid("u", day))
+            ORDER BY COALESCE(un.sort_key, u.sort_key), u.code
+            """).all(decoding: Reporter.self, keyDecodingStrategy: .convertFromSnakeCase)
+    }
+}
+
+extension StatisticsStore {
+    /// The reporting window of a period: the one set for it, or the form's default.
+    static func window(for period: Period, form: ReportForm?, in db: any Database) async throws -> ReportingWindow? {
+        if let row = try await db.sql.raw("SELECT opens, closes, due FROM stat_windows WHERE period = \(bind: period.code)").first(),
+           let opens = Day(iso: try row.decode(column: "opens", as: String.self)),
+           let closes = Day(iso: try row.decode(column: "closes", as: String.self)),
+           let due = Day(iso: try row.decode(column: "due", as: String.self)) {
+            return ReportingWindow(form: form?.code ?? "", year: period.schoolYear, opens: opens, closes: closes, due: due)
+        }
+        return form?.defaultWindow(period.schoolYear)
+    }
+
+    static func setWindow(_ window: ReportingWindow, for period: Period, in db: any Database) async throws {
+        try await db.sql.raw("DELETE FROM stat_windows WHERE period = \(bind: period.code)").run()
+        try await db.sql.raw("""
+            INSERT INTO stat_windows (period, opens, closes, due)
+            VALUES (\(bind: period.code), \(bind: window.opens.iso), \(bind: window.closes.iso), \(bind: window.due.iso))
+            """).run()
+    }
+
+    /// After a change of the tree: every period's sums follow the tree of its day again.
+    static func rebuildAll(in db: any Database) async throws {
+        for period in try await periods(in: db) { try await rebuild(period, in: db) }
+    }
+}
