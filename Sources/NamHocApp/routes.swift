@@ -53,6 +53,17 @@ func routes(_ app: Application) throws {
                 use: UnitImportController.upload)
     }
 
+    do { // statistics pages: the form and totals of a unit, its draft saved, the report workflow
+        signedIn.grouped(UnitScopeMiddleware(action: .read)).get(SiteURL.unitStatistics(code).pathComponents, use: StatisticsController.show)
+        let writable = signedIn.grouped(UnitScopeMiddleware(action: .write))
+        writable.post(SiteURL.unitStatistics(code).pathComponents, use: StatisticsController.save)
+        writable.post(SiteURL.unitStatisticsAction(code, .submit).pathComponents, use: StatisticsController.act(.submit))
+        let approvable = signedIn.grouped(UnitScopeMiddleware(action: .approve))
+        for action in [ReportAction.approve, .return, .reopen] {
+            approvable.post(SiteURL.unitStatisticsAction(code, action).pathComponents, use: StatisticsController.act(action))
+        }
+    }
+
     let api = app.grouped(BearerUserMiddleware())
     do { // JSON API for integrators
         api.get(SiteURL.api(.openAPI).pathComponents, use: OpenAPIController.document)

@@ -25,6 +25,8 @@ extension AppTests {
             ("account", "t1.xem", SiteURL.account.path),
             ("import", "so01.quantri", SiteURL.unitImport("S01").path),
             ("not-found", "t1.xem", SiteURL.unit("T9").path),
+            ("statistics-school-form", "t2.chuyenvien", SiteURL.unitStatistics("T2").url(.period(Period.census(SchoolYear(startYear: 2026))))),
+            ("statistics-ward-totals", "xa001.lanhdao", SiteURL.unitStatistics("X001").url(.period(Period.census(SchoolYear(startYear: 2026))))),
         ]
 
         @Test(arguments: pages.map(\.name))

@@ -74,7 +74,7 @@ extension AppTests {
         @Test func demo_database_is_built_and_its_users_sign_in() async throws {
             try await withApp(seed: false) { app, _ in
                 // MUT: build a province
-                let result = try await DemoBuilder.build(scale: .province, seed: 3, province: "01", password: "demo-pass-1",
+                let result = try await DemoBuilder.build(scale: .province, seed: 3, province: "01", password: "demo-pass-1", today: Day.today(now: testNow),
                                                          hasher: app.password.async, on: app.db)
                 // validate
                 #expect(result.institutions > 1_000)
@@ -86,6 +86,14 @@ extension AppTests {
                 let groups = try await UnitTree.institutionCounts(under: try #require(try await Unit.query(on: app.db).filter(\.$code == "S01").first()).requireID(),
                                                                   on: .today(), in: app.db)
                 #expect(groups.reduce(0) { $0 + $1.count } == result.institutions)
+                // validate: five years of figures, their kept sums equal to the reference
+                #expect(result.reports > 5 * 2_000 && result.values > result.reports * 20)
+                let periods = try await StatisticsStore.periods(in: app.db)
+                #expect(periods.map(\.code).filter { $0.hasSuffix("/census") }.count == 5)
+                for period in periods {
+                    let differences = try await StatisticsStore.differences(period, in: app.db)
+                    #expect(differences.isEmpty, "\(period.code): \(differences.prefix(3))")
+                }
             }
         }
     }

@@ -4,7 +4,14 @@ import Vapor
 /// Every form carries the session's CSRF token (`csrf`); a state-changing request without the right
 /// one is refused before it reaches a handler.
 struct CSRFMiddleware: AsyncMiddleware {
+    /// A form may exceed Vapor's 16 KB in-memory body (a statistics form with its explanations does): the
+    /// body is collected here, up to this size, so the token in it can be read.
+    static let maxFormBody = 1_048_576
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if [.POST, .PUT, .PATCH, .DELETE].contains(request.method), request.body.data == nil {
+            _ = try await request.body.collect(max: Self.maxFormBody).get()
+        }
         try Self.check(request)
         return try await next.respond(to: request)
     }

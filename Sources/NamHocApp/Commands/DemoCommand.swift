@@ -41,10 +41,11 @@ struct DemoCommand: AsyncCommand {
         } else {
             let started = Date()
             let result = try await DemoBuilder.build(scale: scale, seed: seed, province: signature.province ?? "01",
-                                                     password: password, hasher: app.password.async, on: app.db)
+                                                     password: password, today: app.clock.today, hasher: app.password.async, on: app.db)
             let seconds = Date().timeIntervalSince(started)
             context.console.print("Đã tạo dữ liệu mẫu (\(scale.rawValue), seed \(seed)) trong \(VietnameseFormat.decimal(seconds, fractionDigits: 1)) giây: "
-                + "\(VietnameseFormat.integer(result.units)) đơn vị, trong đó \(VietnameseFormat.integer(result.institutions)) trường và trung tâm.")
+                + "\(VietnameseFormat.integer(result.units)) đơn vị, trong đó \(VietnameseFormat.integer(result.institutions)) trường và trung tâm; "
+                + "\(VietnameseFormat.integer(result.reports)) báo cáo thống kê (5 năm học), \(VietnameseFormat.integer(result.values)) số liệu.")
             context.console.print("")
             context.console.print("Người dùng mẫu (mật khẩu: \(password)):")
             for user in result.users {

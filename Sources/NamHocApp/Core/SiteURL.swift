@@ -17,6 +17,8 @@ enum SiteURL: Equatable {
     case unitExport(String)
     case unitProfile(String)
     case unitImport(String)
+    case unitStatistics(String)
+    case unitStatisticsAction(String, ReportAction)
     case unitUsers(String)
     case unitUser(String, String)
     case unitUserPassword(String, String)
@@ -49,6 +51,8 @@ enum SiteURL: Equatable {
         case .unitExport(let code): "/units/\(code)/export"
         case .unitProfile(let code): "/units/\(code)/profile"
         case .unitImport(let code): "/units/\(code)/import"
+        case .unitStatistics(let code): "/units/\(code)/statistics"
+        case .unitStatisticsAction(let code, let action): "/units/\(code)/statistics/\(action.rawValue)"
         case .unitUsers(let code): "/units/\(code)/users"
         case .unitUser(let code, let username): "/units/\(code)/users/\(username)"
         case .unitUserPassword(let code, let username): "/units/\(code)/users/\(username)/password"

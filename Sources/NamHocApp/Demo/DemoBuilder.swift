@@ -13,9 +13,11 @@ enum DemoBuilder {
         var institutions: Int
         var links: Int
         var users: [DemoUserSpec]
+        var reports = 0
+        var values = 0
     }
 
-    static func build(scale: DemoScale, seed: UInt64, province: String, password: String,
+    static func build(scale: DemoScale, seed: UInt64, province: String, password: String, today: Day,
                       hasher: AsyncPasswordHasher, on db: any Database) async throws -> Result {
         guard let provincesText = ReferenceFiles.text("provinces-2025.csv"),
               let communesText = ReferenceFiles.text("communes-2025.csv") else {
@@ -76,6 +78,10 @@ enum DemoBuilder {
             try await AuditLog.record(.entry(.demo, .database, record: "demo", unitID: nil, before: nil, after: summary),
                                       by: .commandLine, on: tx)
         }
-        return Result(units: tree.units.count, institutions: tree.institutions.count, links: linkRows.count, users: tree.users)
+        let figures = try await db.transaction { tx in
+            try await writeStatistics(tree: tree, ids: rows.ids, seed: seed, today: today, on: tx)
+        }
+        return Result(units: tree.units.count, institutions: tree.institutions.count, links: linkRows.count, users: tree.users,
+                      reports: figures.reports, values: figures.values)
     }
 }

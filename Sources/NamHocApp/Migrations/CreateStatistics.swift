@@ -26,21 +26,21 @@ struct CreateStatReports: AsyncMigration {
 }
 
 /// The figures a unit entered for a period: one row per indicator and breakdown cell ("" is the total).
+/// Keyed by its columns (`WITHOUT ROWID` on SQLite), so a value is stored once, not again in an index.
 struct CreateStatValues: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(StatisticsStore.values)
-            .field("unit_id", .uuid, .required, .references(Unit.schema, "id"))
-            .field("period", .string, .required)
-            .field("indicator", .string, .required)
-            .field("breakdown", .string, .required)
-            .field("value", .double, .required)
-            .unique(on: "unit_id", "period", "indicator", "breakdown", name: "stat_values_key")
-            .create()
-        try await database.sql.createIndex("stat_values_period", on: StatisticsStore.values, ["period", "indicator"])
+        try await database.sql.raw("""
+            CREATE TABLE stat_values (
+              unit_id \(unsafeRaw: database.uuidType) NOT NULL REFERENCES units(id),
+              period TEXT NOT NULL, indicator TEXT NOT NULL, breakdown TEXT NOT NULL,
+              value \(unsafeRaw: database.doubleType) NOT NULL,
+              PRIMARY KEY (unit_id, period, indicator, breakdown)
+            )\(unsafeRaw: database.withoutRowID)
+            """).run()
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(StatisticsStore.values).delete()
+        try await database.sql.raw("DROP TABLE stat_values").run()
     }
 }
 
@@ -49,22 +49,27 @@ struct CreateStatValues: AsyncMigration {
 /// submits, returns or reopens a report; `namhoc stats verify` recomputes them from `stat_values`.
 struct CreateStatSums: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(StatisticsStore.sums)
-            .field("ancestor_id", .uuid, .required)
-            .field("period", .string, .required)
-            .field("indicator", .string, .required)
-            .field("breakdown", .string, .required)
-            .field("levels", .string, .required)
-            .field("ownership", .string, .required)
-            .field("value", .double, .required)
-            .field("reports", .int, .required)
-            .unique(on: "ancestor_id", "period", "indicator", "breakdown", "levels", "ownership", name: "stat_sums_key")
-            .create()
+        try await database.sql.raw("""
+            CREATE TABLE stat_sums (
+              ancestor_id \(unsafeRaw: database.uuidType) NOT NULL,
+              period TEXT NOT NULL, indicator TEXT NOT NULL, breakdown TEXT NOT NULL, levels TEXT NOT NULL, ownership TEXT NOT NULL,
+              value \(unsafeRaw: database.doubleType) NOT NULL, reports INTEGER NOT NULL,
+              PRIMARY KEY (ancestor_id, period, indicator, breakdown, levels, ownership)
+            )\(unsafeRaw: database.withoutRowID)
+            """).run()
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(StatisticsStore.sums).delete()
+        try await database.sql.raw("DROP TABLE stat_sums").run()
     }
+}
+
+extension Database {
+    /// The column types Fluent gives a UUID and a Double on each engine, for tables made in raw SQL.
+    var uuidType: String { isPostgres ? "UUID" : "TEXT" }
+    var doubleType: String { isPostgres ? "DOUBLE PRECISION" : "REAL" }
+    /// SQLite keeps a table keyed by its primary key in that key's tree alone.
+    var withoutRowID: String { isPostgres ? "" : " WITHOUT ROWID" }
 }
 
 /// Thời hạn nhận báo cáo set for a period, where it differs from the form's default (reference day to due day).

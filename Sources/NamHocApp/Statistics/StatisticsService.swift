@@ -19,7 +19,9 @@ struct StatisticsCatalogue: Sendable {
     /// The count indicators a unit enters on the period's form, in form order.
     func entered(by unit: Unit, period: Period) -> [Indicator] {
         guard let form = form(for: period) else { return [] }
-        return catalogue.indicators(for: unit.unitKind, levels: unit.levelSet, form: form.code, year: period.schoolYear).filter(\.isCount)
+        // A commune or a department enters what it oversees for every level (population by age band).
+        let levels = unit.levelSet.isEmpty ? Set(SchoolLevel.allCases) : unit.levelSet
+        return catalogue.indicators(for: unit.unitKind, levels: levels, form: form.code, year: period.schoolYear).filter(\.isCount)
     }
 }
 

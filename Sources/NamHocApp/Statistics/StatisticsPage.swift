@@ -1,0 +1,140 @@
+import Fluent
+import Foundation
+import NamHocDomain
+import NamHocText
+import Vapor
+
+/// What the statistics page shows: the form (for a unit that enters figures), the totals of the subtree
+/// from the kept sums with last year's, completeness of the schools below, and the workflow.
+struct StatisticsPage: Encodable {
+    struct Option: Encodable { var value: String; var name: String; var selected: Bool }
+    struct Cell: Encodable { var name: String; var label: String; var value: String; var lastYear: String }
+    struct Row: Encodable { var code: String; var name: String; var unit: String; var total: Cell; var cells: [Cell]; var note: String }
+    struct Section: Encodable { var title: String; var rows: [Row] }
+    struct Warning: Encodable { var key: String; var message: String; var explanation: String }
+    struct Total: Encodable { var code: String; var name: String; var value: String; var lastYear: String; var change: String; var comparable: String }
+    struct Late: Encodable { var code: String; var name: String; var status: String; var url: String }
+
+    var unitName: String
+    var unitURL: String
+    var period: String
+    var periodName: String
+    var periods: [Option]
+    var statusName: String
+    var reason: String?
+    var hasForm: Bool
+    var canEdit: Bool
+    var canApprove: Bool
+    var canReopen: Bool
+    var formURL: String
+    var submitURL: String
+    var approveURL: String
+    var returnURL: String
+    var reopenURL: String
+    var sections: [Section]
+    var warnings: [Warning]
+    var totals: [Total]
+    var expected: String
+    var submitted: String
+    var approved: String
+    var late: [Late]
+    var lateCount: String
+    var message: String?
+    var error: String?
+
+    static func model(_ req: Request, unit: Unit, period: Period, typed: [FigureKey: Double]?) async throws -> StatisticsPage {
+        let statistics = try req.application.statistics, unitID = try unit.requireID()
+        let catalogue = statistics.catalogue.edition(for: period.schoolYear)
+        let report = try await StatisticsService.report(of: unit, period: period, on: req.db)
+        let saved = try await StatisticsStore.figures(of: unitID, period: period.code, in: req.db)
+        let figures = typed.map(Figures.init) ?? saved
+        let lastPeriod = StatisticsService.lastYearPeriod(period)
+        var lastOwn = Figures()
+        if let lastPeriod { lastOwn = try await StatisticsStore.figures(of: unitID, period: lastPeriod.code, in: req.db) }
+        let entered = statistics.entered(by: unit, period: period)
+        let actor = try await req.reportActor(for: unit)
+
+        // The form, section by section as the paper form has them.
+        let form = statistics.form(for: period)
+        let codes = Set(entered.map(\.code))
+        var sections: [Section] = []
+        for section in form?.sections ?? [] {
+            let rows = section.indicatorCodes.filter(codes.contains).compactMap { catalogue[$0] }.map { indicator -> Row in
+                func cell(_ breakdown: String?) -> Cell {
+                    let key = FigureKey(indicator.code, breakdown)
+                    return Cell(name: key.description, label: breakdown.map(StatisticsText.breakdown) ?? "Tổng số",
+                                value: figures[indicator.code, breakdown].map(StatisticsText.count) ?? "", lastYear: lastOwn[indicator.code, breakdown].map(StatisticsText.count) ?? "")
+                }
+                return Row(code: indicator.code, name: indicator.nameVI, unit: indicator.unit, total: cell(nil),
+                           cells: indicator.breakdowns.keys.map(cell),
+                           note: indicator.parentCode.map { "trong đó của \($0)" } ?? "")
+            }
+            if !rows.isEmpty { sections.append(Section(title: "\(section.number). \(section.nameVI) (\(section.level.rawValue))", rows: rows)) }
+        }
+
+        // Warnings of the saved figures, each with its explanation.
+        let findings = saved.isEmpty ? [] : Validator.check(saved, lastYear: lastOwn.isEmpty ? nil : lastOwn, unitLevels: unit.levelSet,
+                                                           catalogue: catalogue, rules: statistics.rules)
+        let explanations = report.explanationMap
+        let warnings = findings.filter { $0.severity == .warning }.map {
+            Warning(key: $0.key, message: $0.messageVI, explanation: explanations[$0.key] ?? "")
+        }
+
+        // Totals of the subtree from the kept sums, last year as published and on today's tree.
+        var seen = Set<String>()
+        let shown: [String] = (form?.sections ?? []).flatMap(\.indicatorCodes).filter { seen.insert($0).inserted }
+        let needed = Set(shown.flatMap { code in [code] + (catalogue[code]?.formula?.operands.map(\.code) ?? []) })
+        let now = try await StatisticsStore.totals(of: [unitID], period: period.code, indicators: needed, groupedBy: .none, in: req.db)[unitID]?[""]
+        var before: Figures?, comparable: Figures?
+        if let lastPeriod {
+            before = try await StatisticsStore.totals(of: [unitID], period: lastPeriod.code, indicators: needed, groupedBy: .none, in: req.db)[unitID]?[""]
+            comparable = try await StatisticsStore.comparableTotals(under: unitID, today: req.today, period: lastPeriod.code, indicators: needed, in: req.db)
+        }
+        let totals: [Total] = shown.compactMap { code in
+            guard let indicator = catalogue[code] else { return nil }
+            let value = now?.value(code, in: catalogue), last = before?.value(code, in: catalogue)
+            let same = comparable.flatMap { $0.isEmpty ? nil : $0.value(code, in: catalogue) }
+            guard value != nil || last != nil else { return nil }
+            let change = value.flatMap { v in last.map { Change(current: v, previous: $0) } }
+            return Total(code: code, name: indicator.nameVI, value: value.map { StatisticsText.value($0, of: indicator) } ?? "—",
+                         lastYear: last.map { StatisticsText.value($0, of: indicator) } ?? "—",
+                         change: change.flatMap { $0.roundedPercent }.map { ($0 >= 0 ? "+" : "") + VietnameseFormat.decimal($0) + "%" } ?? "",
+                         comparable: same.map { StatisticsText.value($0, of: indicator) } ?? "—")
+        }
+
+        // Completeness of the schools and centres below.
+        let reporters = try await StatisticsStore.reporters(under: unitID, period: period, in: req.db).filter { $0.code != unit.code }
+        let window = try await StatisticsStore.window(for: period, form: form, in: req.db)
+        let completeness = Completeness(children: reporters.map {
+            .init(code: $0.code, status: $0.status.flatMap(ReportStatus.init(rawValue:)), submittedOn: $0.submittedAt.flatMap(Day.in))
+        }, due: window?.due ?? period.first, today: req.today)
+        let lateCodes = Set(completeness.late)
+        let late = reporters.filter { lateCodes.contains($0.code) }.prefix(200).map {
+            Late(code: $0.code, name: $0.name, status: $0.status.flatMap(ReportStatus.init(rawValue:))?.nameVI ?? "Chưa có báo cáo",
+                 url: SiteURL.unitStatistics($0.code).url(.period(period)))
+        }
+
+        let year = period.schoolYear
+        let periods = (0..<5).flatMap { back -> [Period] in
+            let y = SchoolYear(startYear: year.startYear + 1 - back)
+            return [Period.census(y), Period.yearEnd(y)]
+        }.filter { $0.first <= req.today || $0 == period }
+        let status = report.id == nil ? nil : report.reportStatus
+        let own = actor == .ownOfficer || actor == .ownLeader
+        return StatisticsPage(
+            unitName: try await UnitTree.name(of: unit, on: period.first, in: req.db), unitURL: SiteURL.unit(unit.code).path,
+            period: period.code, periodName: period.nameVI,
+            periods: periods.map { Option(value: $0.code, name: "\($0.schoolYear.name) – \($0.kind == .census ? "đầu năm (30/9)" : "cuối năm (31/5)")",
+                                          selected: $0 == period) },
+            statusName: status?.nameVI ?? "Chưa có báo cáo", reason: status == .returned ? report.reason : nil,
+            hasForm: !sections.isEmpty, canEdit: own && (status?.isEditable ?? true), canApprove: actor == .parentLeader && status == .submitted,
+            canReopen: actor == .parentLeader && status == .approved,
+            formURL: SiteURL.unitStatistics(unit.code).path, submitURL: SiteURL.unitStatisticsAction(unit.code, .submit).path,
+            approveURL: SiteURL.unitStatisticsAction(unit.code, .approve).path, returnURL: SiteURL.unitStatisticsAction(unit.code, .return).path,
+            reopenURL: SiteURL.unitStatisticsAction(unit.code, .reopen).path,
+            sections: sections, warnings: warnings, totals: totals,
+            expected: VietnameseFormat.integer(completeness.expected), submitted: VietnameseFormat.integer(completeness.submitted),
+            approved: VietnameseFormat.integer(completeness.approved), late: Array(late), lateCount: VietnameseFormat.integer(completeness.late.count),
+            message: nil, error: nil)
+    }
+}
