@@ -52,7 +52,8 @@ enum APIStatisticsController {
         var expected: Int
         var submitted: Int
         var approved: Int
-        var late: [String]
+        /// How many are late (the page lists them by name).
+        var late: Int
     }
 
     struct ValuesResponse: Content {
@@ -119,15 +120,14 @@ enum APIStatisticsController {
                 })))
             }
         }
-        let reporters = try await StatisticsStore.reporters(under: unitID, period: period, in: req.db)
-        let completeness = Completeness(children: reporters.map {
-            .init(code: $0.code, status: $0.status.flatMap(ReportStatus.init(rawValue:)), submittedOn: $0.submittedAt.flatMap(Day.in))
-        }, due: statistics.form(for: period)?.dueDate(period.schoolYear) ?? period.first, today: req.today)
+        let window = try await StatisticsStore.window(for: period, form: statistics.form(for: period), in: req.db)
+        let progress = try await StatisticsStore.progress(under: unitID, period: period, due: window?.due ?? period.first,
+                                                          today: req.today, in: req.db)
         let report = try await StatReport.query(on: req.db).filter(\.$unit.$id == unitID).filter(\.$period == period.code).first()
         return ValuesResponse(unit: .init(code: unit.code, name: try await UnitTree.name(of: unit, on: period.first, in: req.db), kind: unit.kind),
                               period: period.code, status: report?.status, rows: rows,
-                              completeness: .init(expected: completeness.expected, submitted: completeness.submitted,
-                                                  approved: completeness.approved, late: completeness.late))
+                              completeness: .init(expected: progress.expected, submitted: progress.submitted,
+                                                  approved: progress.approved, late: progress.late))
     }
 
     struct SaveBody: Content {

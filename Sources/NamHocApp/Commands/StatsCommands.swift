@@ -7,7 +7,7 @@ import Vapor
 /// recomputed, and the reporting windows of a period.
 struct StatsCommands: AsyncCommandGroup {
     var help: String { "Số liệu thống kê: kiểm tra và tính lại tổng, thời hạn nhận báo cáo." }
-    var commands: [String: any AnyAsyncCommand] { ["verify": Verify(), "rebuild": Rebuild(), "window": Window()] }
+    var commands: [String: any AnyAsyncCommand] { ["verify": Verify(), "rebuild": Rebuild(), "window": Window(), "bench": StatsBenchCommand()] }
 
     struct Verify: AsyncCommand {
         struct Signature: CommandSignature {}
