@@ -123,3 +123,47 @@ extension AppTests {
         }
     }
 }
+
+extension AppTests.ExportTests {
+    @Test func a_search_file_is_named_for_the_search_and_unit_files_carry_real_dates() async throws {
+        try await withApp { app, _ in
+            // setup
+            let session = try await BrowserSession.signIn(app, as: "so01.quantri")
+            // MUT: a search's file, the children list's file and the unit file
+            var names: [String] = []
+            for path in [SiteURL.units.url(.search("Nguyễn Trãi"), .format("xlsx")), SiteURL.units.url(.format("xlsx")),
+                         SiteURL.unitExport("S01").url(.format("xlsx"))] {
+                try await session.get(app, path) { res in names.append(res.headers.first(name: .contentDisposition) ?? "") }
+            }
+            // validate: three different names
+            #expect(names[0].contains("timkiem-S01-nguyen-trai-"))
+            #expect(names[1].contains("tructhuoc-S01-"))
+            #expect(names[2].contains("donvi-S01-"))
+            #expect(Set(names).count == 3)
+            // the unit file writes validity days as dates, not as text
+            try await session.get(app, SiteURL.unitExport("S01").url(.format("xlsx"))) { res in
+                let rows = try Self.sheet(res)
+                let t1 = try #require(rows.first { $0.first == .text("T1") })
+                #expect(t1[UnitColumn.parentFrom.index].isoDayString == "2025-07-01")
+            }
+        }
+    }
+}
+
+@Suite struct PagingTests {
+    @Test func a_long_list_is_cut_into_pages_with_links() {
+        // setup: Hà Nội's 333 children
+        let children = Array(1...333)
+        // MUT
+        let (lines, paging) = Paging.slice(children, page: 7) { "/units/S01?page=\($0)" }
+        let (first, firstPaging) = Paging.slice(children, page: 0) { "/units/S01?page=\($0)" }
+        let (_, beyond) = Paging.slice(children, page: 99) { "/units/S01?page=\($0)" }
+        // validate
+        #expect(lines == Array(301...333))
+        #expect(paging.summary == "Trang 7/7 · dòng 301–333 trong 333")
+        #expect(paging.previousURL == "/units/S01?page=6" && paging.nextURL == nil)
+        #expect(first.count == 50 && firstPaging.previousURL == nil && firstPaging.nextURL == "/units/S01?page=2")
+        #expect(beyond.page == 7)
+        #expect(Paging.slice([1, 2], page: 1) { "\($0)" }.1.summary == "")
+    }
+}
