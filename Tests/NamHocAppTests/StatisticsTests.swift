@@ -121,6 +121,15 @@ extension AppTests {
                 try await ward.act(.approve, "T2")
                 #expect(try await ministry.values("S01", "2105").rows[0].values["2105"]?.value == 310)
                 #expect(try await Self.verify(app) == 0)
+                // every step is in the audit log, readable: the status change and the cells that changed
+                let admin = try await BrowserSession.signIn(app, as: "so01.quantri")
+                try await admin.get(app, SiteURL.audit.path) { res in
+                    let page = res.body.string
+                    #expect(page.contains("Nộp báo cáo") && page.contains("Trả lại báo cáo") && page.contains("Duyệt báo cáo"))
+                    #expect(page.contains("Trạng thái báo cáo: Đã nộp → Đã duyệt"))
+                    #expect(page.contains("Số liệu: 2105: 300 → 310"))
+                    #expect(page.contains("Lý do: Số học sinh khối 1 chưa khớp sổ"))
+                }
             }
         }
 
