@@ -23,6 +23,7 @@ func routes(_ app: Application) throws {
         signedIn.get(SiteURL.home.pathComponents, use: HomeController.show)
         signedIn.get(SiteURL.account.pathComponents, use: AuthController.accountPage)
         signedIn.post(SiteURL.account.pathComponents, use: AuthController.changePassword)
+        signedIn.post(SiteURL.schoolYear.pathComponents, use: SchoolYearController.choose)
     }
 
     do { // unit tree and unit pages

@@ -51,6 +51,7 @@ extension AppTests {
             "GET /account": .init(guardedBy: .signedIn(.ok)),
             "POST /account": .init(guardedBy: .signedIn(.unprocessableEntity),
                                    body: .form(["current": "sai-mat-khau", "new": "matkhau-moi-1", "confirm": "matkhau-moi-1"])),
+            "POST /school-year": .init(guardedBy: .signedIn(.seeOther), body: .form(["year": "2025-2026", "back": "/units"])),
             "GET /units": .init(guardedBy: .ownUnit(.read, .ok)),
             "GET /units/:code": .init(guardedBy: .unit(.read, .ok)),
             "GET /units/:code/export": .init(guardedBy: .unit(.read, .ok)),

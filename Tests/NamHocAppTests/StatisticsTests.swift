@@ -320,3 +320,27 @@ extension AppTests {
         }
     }
 }
+
+extension AppTests.StatisticsTests {
+    @Test func the_school_year_is_chosen_once_and_frames_every_page() async throws {
+        try await withApp { app, _ in
+            // setup
+            let session = try await BrowserSession.signIn(app, as: "xa001.lanhdao")
+            try await session.get(app, SiteURL.home.path) { res in
+                #expect(res.body.string.contains("<title>Trang chủ · Năm học 2026-2027 · NamHoc</title>"))
+            }
+            // MUT: 2025-2026 chosen in the header
+            try await session.post(app, SiteURL.schoolYear.path, form: ["year": "2025-2026", "back": "/units/X001"]) { res in
+                #expect(res.status == .seeOther && res.headers.first(name: .location) == "/units/X001")
+            }
+            // validate: remembered, in every title, and the statistics page opens on that year
+            try await session.get(app, SiteURL.units.path) { res in #expect(res.body.string.contains("· Năm học 2025-2026 ·")) }
+            try await session.get(app, SiteURL.unitStatistics("X001").path) { res in
+                #expect(res.body.string.contains("Thời điểm 30/09/2025"))
+            }
+            try await session.post(app, SiteURL.schoolYear.path, form: ["year": "năm ngoái"]) { res in
+                #expect(res.status == .unprocessableEntity)
+            }
+        }
+    }
+}

@@ -11,6 +11,7 @@ enum SiteURL: Equatable {
     case login
     case logout
     case logoutEverywhere
+    case schoolYear
     case account
     case units
     case unit(String)
@@ -45,6 +46,7 @@ enum SiteURL: Equatable {
         case .login: "/login"
         case .logout: "/logout"
         case .logoutEverywhere: "/logout/everywhere"
+        case .schoolYear: "/school-year"
         case .account: "/account"
         case .units: "/units"
         case .unit(let code): "/units/\(code)"

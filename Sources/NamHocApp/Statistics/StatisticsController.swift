@@ -10,7 +10,7 @@ enum StatisticsController {
     @Sendable static func show(req: Request) async throws -> Response {
         let unit = try req.scopedUnit
         let period = try req.query[String.self, at: "period"].map { try req.statisticsPeriod($0) }
-            ?? Period.census(SchoolYear.containing(req.today))
+            ?? Period.census(req.schoolYear)
         return try await render(req, unit: unit, period: period, message: req.query[String.self, at: "saved"].map { _ in "Đã lưu." },
                                 error: nil, status: .ok)
     }

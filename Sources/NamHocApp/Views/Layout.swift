@@ -10,6 +10,11 @@ struct Layout: Encodable {
     var unitName: String?
     var isAdmin = false
     var nav = Nav()
+    /// The school year that frames every page ("2026-2027"), and the ones to choose from.
+    var schoolYear = ""
+    var schoolYears: [String] = []
+    /// Where choosing a school year comes back to: this page.
+    var back = ""
 
     struct Nav: Encodable {
         var home = SiteURL.home.path
@@ -18,6 +23,7 @@ struct Layout: Encodable {
         var account = SiteURL.account.path
         var login = SiteURL.login.path
         var logout = SiteURL.logout.path
+        var schoolYear = SiteURL.schoolYear.path
     }
 }
 
@@ -31,6 +37,14 @@ extension Request {
     func render<M: Encodable>(_ template: String, title: String, _ model: M, status: HTTPStatus = .ok) async throws -> Response {
         var layout = Layout(title: title, csrf: csrfToken)
         if let user = auth.get(User.self) {
+            let year = schoolYear
+            layout.schoolYear = year.name
+            // An error page comes back home: echoing the requested path would make a foreign unit's 404 differ
+            // from an unknown code's.
+            layout.back = status.code < 400 ? AuthController.safeNext(url.string) : ""
+            layout.title = "\(title) · Năm học \(year.name)"
+            let current = SchoolYear.containing(today).startYear
+            layout.schoolYears = (0..<5).map { SchoolYear(startYear: current - $0).name }
             layout.userName = user.displayName
             layout.roleName = user.userRole.nameVI
             layout.unitName = try await user.$unit.get(on: db).name
