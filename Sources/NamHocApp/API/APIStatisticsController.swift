@@ -145,7 +145,6 @@ enum APIStatisticsController {
     @Sendable static func save(req: Request) async throws -> SaveResponse {
         let unit = try req.scopedUnit, body = try req.content.decode(SaveBody.self)
         let period = try req.statisticsPeriod(body.period)
-        try await req.authorize(.write, on: unit, period: period)
         var figures: [FigureKey: Double] = [:]
         var faults: [AppError.IndicatorError] = []
         for (text, value) in body.values {
@@ -156,9 +155,7 @@ enum APIStatisticsController {
             figures[key] = value
         }
         guard faults.isEmpty else { throw AppError.statisticsRejected(faults) }
-        let saved = try await StatisticsService.save(Figures(figures), explanations: body.explanations ?? [:], unit: unit, period: period,
-                                                     actor: try await req.reportActor(for: unit), by: AuditActor(try req.requireUser()),
-                                                     statistics: try req.application.statistics, today: req.today, on: req.db)
+        let saved = try await req.saveFigures(Figures(figures), explanations: body.explanations ?? [:], of: unit, period: period)
         return SaveResponse(status: saved.status.rawValue, warnings: saved.findings.filter { $0.severity == .warning }.map(AppError.IndicatorError.init))
     }
 
@@ -172,10 +169,7 @@ enum APIStatisticsController {
         { req in
             let unit = try req.scopedUnit, body = try req.content.decode(ActionBody.self)
             let period = try req.statisticsPeriod(body.period)
-            try await req.authorize(action == .submit ? .write : .approve, on: unit, period: period)
-            let status = try await StatisticsService.act(action, unit: unit, period: period, actor: try await req.reportActor(for: unit),
-                                                         reason: body.reason, by: AuditActor(try req.requireUser()),
-                                                         statistics: try req.application.statistics, today: req.today, on: req.db)
+            let status = try await req.takeReportStep(action, of: unit, period: period, reason: body.reason)
             return ["status": status.rawValue, "period": period.code, "unit": unit.code]
         }
     }

@@ -24,3 +24,21 @@ extension Request {
         return user.userRole == .leader && ancestry.count > 1 && ancestry[1] == user.$unit.id ? .parentLeader : .other
     }
 }
+
+extension Request {
+    /// Saves the unit's draft as the signed-in person: the page and the API alike. Checked on today's
+    /// tree and on the period's (`authorize`), then by the workflow.
+    func saveFigures(_ figures: Figures, explanations: [String: String], of unit: Unit, period: Period) async throws -> StatisticsService.Saved {
+        try await authorize(.write, on: unit, period: period)
+        return try await StatisticsService.save(figures, explanations: explanations, unit: unit, period: period,
+                                                actor: try await reportActor(for: unit), by: AuditActor(try requireUser()),
+                                                statistics: try application.statistics, today: today, on: db)
+    }
+
+    /// Nộp, duyệt, trả lại, mở lại as the signed-in person: the page and the API alike.
+    func takeReportStep(_ action: ReportAction, of unit: Unit, period: Period, reason: String?) async throws -> ReportStatus {
+        try await authorize(action == .submit ? .write : .approve, on: unit, period: period)
+        return try await StatisticsService.act(action, unit: unit, period: period, actor: try await reportActor(for: unit), reason: reason,
+                                               by: AuditActor(try requireUser()), statistics: try application.statistics, today: today, on: db)
+    }
+}

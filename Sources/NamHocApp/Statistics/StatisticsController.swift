@@ -37,10 +37,7 @@ enum StatisticsController {
         }
         guard faults.isEmpty else { return try await render(req, unit: unit, period: period, message: nil, error: faults.joined(separator: " "), status: .unprocessableEntity) }
         do {
-            try await req.authorize(.write, on: unit, period: period)
-            _ = try await StatisticsService.save(Figures(values), explanations: form.e ?? [:], unit: unit, period: period,
-                                                 actor: try await req.reportActor(for: unit), by: AuditActor(try req.requireUser()),
-                                                 statistics: try req.application.statistics, today: req.today, on: req.db)
+            _ = try await req.saveFigures(Figures(values), explanations: form.e ?? [:], of: unit, period: period)
         } catch let error as AppError {
             return try await render(req, unit: unit, period: period, message: nil, error: describe(error), status: error.status,
                                     typed: values)
@@ -59,10 +56,7 @@ enum StatisticsController {
             let unit = try req.scopedUnit, form = try req.content.decode(ActionForm.self)
             let period = try req.statisticsPeriod(form.period)
             do {
-                try await req.authorize(action == .submit ? .write : .approve, on: unit, period: period)
-                _ = try await StatisticsService.act(action, unit: unit, period: period, actor: try await req.reportActor(for: unit),
-                                                    reason: form.reason, by: AuditActor(try req.requireUser()),
-                                                    statistics: try req.application.statistics, today: req.today, on: req.db)
+                _ = try await req.takeReportStep(action, of: unit, period: period, reason: form.reason)
             } catch let error as AppError {
                 return try await render(req, unit: unit, period: period, message: nil, error: error.messageVI, status: error.status)
             }

@@ -104,7 +104,7 @@ enum UnitController {
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
-        let unit = try req.scopedUnit, day = try req.treeDay, user = try req.requireUser()
+        let unit = try req.scopedUnit, day = try req.treeDay
         let name = try await UnitTree.name(of: unit, on: day, in: req.db)
         let display = try await UnitDisplay.load(on: req.db)
         let choice = DayChoice(day, today: req.today)
