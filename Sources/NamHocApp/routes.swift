@@ -63,6 +63,13 @@ func routes(_ app: Application) throws {
         for action in [ReportAction.approve, .return, .reopen] {
             approvable.post(SiteURL.unitStatisticsAction(code, action).pathComponents, use: StatisticsController.act(action))
         }
+        // the workbook: downloaded by whoever reads the unit, uploaded by staff entering figures for it or below it
+        signedIn.grouped(UnitScopeMiddleware(action: .read)).get(SiteURL.unitStatisticsFile(code).pathComponents, use: StatisticsFilesController.download)
+        signedIn.grouped(UnitScopeMiddleware(action: .enterFigures))
+            .get(SiteURL.unitStatisticsImport(code).pathComponents, use: StatisticsFilesController.page)
+        session.grouped(RequireUserMiddleware(), UnitScopeMiddleware(action: .enterFigures))
+            .on(.POST, SiteURL.unitStatisticsImport(code).pathComponents, body: .collect(maxSize: StatisticsFilesController.maxUpload),
+                use: StatisticsFilesController.upload)
     }
 
     let api = app.grouped(BearerUserMiddleware())

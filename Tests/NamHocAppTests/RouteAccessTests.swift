@@ -78,6 +78,11 @@ extension AppTests {
             "GET /units/:code/statistics": .init(guardedBy: .unit(.read, .ok)),
             "POST /units/:code/statistics": .init(guardedBy: .unitWorkflow(.write, own: .conflict, other: .forbidden),
                                                   body: .form(["period": "2026-2027/end"])),
+            "GET /units/:code/statistics/file": .init(guardedBy: .unit(.read, .ok), query: "period=2026-2027/census"),
+            "GET /units/:code/statistics/import": .init(guardedBy: .unit(.enterFigures, .ok), query: "period=2026-2027/census"),
+            // The unit list sent as statistics: refused whole (no period, no header), after the access check.
+            "POST /units/:code/statistics/import": .init(guardedBy: .unit(.enterFigures, .unprocessableEntity), body: .upload,
+                                                         query: "period=2026-2027/census"),
             "POST /units/:code/statistics/submit": .init(guardedBy: .unit(.write, .conflict), body: .form(["period": "2026-2027/census"])),
             "POST /units/:code/statistics/approve": .init(guardedBy: .unit(.approve, .conflict), body: .form(["period": "2026-2027/census"])),
             "POST /units/:code/statistics/return": .init(guardedBy: .unit(.approve, .conflict),
@@ -110,6 +115,7 @@ extension AppTests {
             case (.write, _), (.administer, _): return role == .admin ? .allowed : .forbidden
             case (.approve, .directChild): return role == .leader ? .allowed : .forbidden
             case (.approve, _): return .forbidden
+            case (.enterFigures, _): return role == .viewer ? .forbidden : .allowed
             }
         }
 

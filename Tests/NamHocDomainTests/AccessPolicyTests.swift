@@ -29,9 +29,18 @@ import Testing
         #expect(AccessPolicy.decide(.write, by: Actor(role: .admin, unitID: department), on: pathA) == .allowed)
     }
 
+    @Test func staff_above_enter_figures_on_behalf_of_units_below_viewers_do_not() {
+        for role in [Role.officer, .leader, .admin] {
+            #expect(AccessPolicy.decide(.enterFigures, by: Actor(role: role, unitID: commune), on: pathA) == .allowed, "\(role)")
+            #expect(AccessPolicy.decide(.enterFigures, by: Actor(role: role, unitID: department), on: pathA) == .allowed, "\(role)")
+        }
+        #expect(AccessPolicy.decide(.enterFigures, by: Actor(role: .viewer, unitID: commune), on: pathA) == .forbidden)
+        #expect(AccessPolicy.decide(.enterFigures, by: Actor(role: .officer, unitID: schoolB), on: pathA) == .hidden)
+    }
+
     @Test func viewer_writes_nothing() {
         let viewer = Actor(role: .viewer, unitID: schoolA)
-        for action in [AccessAction.write, .approve, .administer] {
+        for action in [AccessAction.write, .approve, .administer, .enterFigures] {
             #expect(AccessPolicy.decide(action, by: viewer, on: pathA) == .forbidden)
         }
     }
@@ -69,7 +78,7 @@ import Testing
         let context = AccessContext(today: schoolToday, readDay: school2024)
         // MUT + validate
         #expect(AccessPolicy.decide(.read, by: officeAdmin, in: context) == .allowed)
-        for action in [AccessAction.write, .approve, .administer] {
+        for action in [AccessAction.write, .approve, .administer, .enterFigures] {
             #expect(AccessPolicy.decide(action, by: officeAdmin, in: context) == .forbidden, "\(action)")
             #expect(AccessPolicy.decide(action, by: officeAdmin, in: AccessContext(today: schoolToday)) == .hidden, "\(action)")
         }

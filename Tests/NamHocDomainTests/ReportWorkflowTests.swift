@@ -46,9 +46,31 @@ import Testing
             == "Đơn vị không thể tự duyệt báo cáo của mình; việc này do lãnh đạo đơn vị cấp trên trực tiếp thực hiện.")
     }
 
-    @Test func the_unit_above_and_others_do_not_enter_figures() {
+    @Test func the_unit_above_enters_a_draft_on_the_units_behalf_but_never_submits_it() {
+        for actor in [ReportActor.parentLeader, .unitAbove] {
+            #expect(go(.draft, .save, actor) == .success(.draft), "\(actor)")
+            #expect(go(.returned, .save, actor) == .success(.draft), "\(actor)")
+            #expect(go(.submitted, .save, actor) == .failure(.wrongStatus(.save, .submitted)), "\(actor)")
+            #expect(go(.draft, .submit, actor) == .failure(.notPermitted(.submit, actor)), "\(actor)")
+        }
+        #expect(go(.draft, .submit, .unitAbove).failureMessage == "Đơn vị cấp trên không nộp báo cáo thay đơn vị báo cáo.")
+        #expect(go(.submitted, .approve, .unitAbove) == .failure(.notPermitted(.approve, .unitAbove)))
+    }
+
+    @Test func who_a_person_is_to_a_report_follows_the_path_upwards() {
+        let school = UUID(), commune = UUID(), province = UUID(), other = UUID()
+        let path = [school, commune, province]
+        #expect(ReportActor(role: .officer, unitID: school, ancestry: path) == .ownOfficer)
+        #expect(ReportActor(role: .leader, unitID: school, ancestry: path) == .ownLeader)
+        #expect(ReportActor(role: .leader, unitID: commune, ancestry: path) == .parentLeader)
+        #expect(ReportActor(role: .officer, unitID: commune, ancestry: path) == .unitAbove)
+        #expect(ReportActor(role: .leader, unitID: province, ancestry: path) == .unitAbove)
+        #expect(ReportActor(role: .viewer, unitID: commune, ancestry: path) == .other)
+        #expect(ReportActor(role: .admin, unitID: other, ancestry: path) == .other)
+    }
+
+    @Test func others_do_not_enter_figures() {
         for action in [ReportAction.save, .submit] {
-            #expect(go(.draft, action, .parentLeader) == .failure(.notPermitted(action, .parentLeader)))
             #expect(go(.draft, action, .other) == .failure(.notPermitted(action, .other)))
         }
         #expect(go(.draft, .save, .other).failureMessage == "Bạn không có quyền lưu báo cáo này.")

@@ -51,9 +51,9 @@ extension Request {
     /// The one access question of NamHoc, asked by the scope middleware and by handlers that show or
     /// act on a second unit (links on a page, the unit a user is moved to).
     /// `readingRequestedDay: false` for a page that always shows today (the home page), whatever `?date=` says.
-    func decide(_ action: AccessAction, on unit: Unit, readingRequestedDay: Bool = true) async throws -> AccessDecision {
+    func decide(_ action: AccessAction, on unit: Unit, readingRequestedDay: Bool = true, period: Period? = nil) async throws -> AccessDecision {
         AccessPolicy.decide(action, by: try requireUser().actor,
-                            in: try await accessContext(for: unit, readingRequestedDay: readingRequestedDay))
+                            in: try await accessContext(for: unit, readingRequestedDay: readingRequestedDay, period: period))
     }
 
     /// `decide`, turned into the answer a refused request gets: 404 outside the subtree (the unit's

@@ -17,7 +17,7 @@ enum CommandSupport {
         switch error {
         case let appError as AppError:
             if case .importRejected(let rows) = appError {
-                return ([appError.messageVI] + rows.prefix(50).map { "  Dòng \($0.row)\($0.field.map { " [\($0)]" } ?? ""): \($0.message)" }
+                return ([appError.messageVI] + rows.prefix(50).map { "  \($0.cell.map { "Ô \($0)" } ?? "Dòng \($0.row)")\($0.field.map { " [\($0)]" } ?? "")\($0.unit.map { " (\($0))" } ?? ""): \($0.message)" }
                         + (rows.count > 50 ? ["  … và \(rows.count - 50) lỗi khác"] : []))
                     .joined(separator: "\n")
             }
@@ -82,6 +82,8 @@ enum CommandSupport {
           stats verify     Tính lại mọi tổng thống kê theo cây của từng kỳ và so với tổng đang lưu.
           stats rebuild    Tính lại mọi tổng thống kê đang lưu.
           stats window     Đặt thời hạn nhận báo cáo của một kỳ (--period, --opens, --closes, --due).
+          stats export     Xuất biểu nhập số liệu Excel kèm số liệu đang lưu (--unit, --period, --output, --below).
+          stats import     Nhập biểu số liệu đã điền (tất cả hoặc không; --unit, --check).
 
         Mọi lệnh nhận --db (mặc định namhoc.sqlite) hoặc biến môi trường NAMHOC_DATABASE_URL.
         Xem tham số của một lệnh: namhoc <lệnh> --help

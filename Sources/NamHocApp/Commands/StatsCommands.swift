@@ -3,11 +3,12 @@ import NamHocDomain
 import NamHocText
 import Vapor
 
-/// `namhoc stats verify|rebuild|window`: the kept sums checked against their on-the-fly reference,
-/// recomputed, and the reporting windows of a period.
+/// `namhoc stats verify|rebuild|window|export|import|bench`: the kept sums checked against their
+/// on-the-fly reference, recomputed, the reporting windows of a period, the statistics workbook.
 struct StatsCommands: AsyncCommandGroup {
-    var help: String { "Số liệu thống kê: kiểm tra và tính lại tổng, thời hạn nhận báo cáo." }
-    var commands: [String: any AnyAsyncCommand] { ["verify": Verify(), "rebuild": Rebuild(), "window": Window(), "bench": StatsBenchCommand()] }
+    var help: String { "Số liệu thống kê: kiểm tra và tính lại tổng, thời hạn nhận báo cáo, xuất và nhập biểu Excel." }
+    var commands: [String: any AnyAsyncCommand] { ["verify": Verify(), "rebuild": Rebuild(), "window": Window(), "bench": StatsBenchCommand(),
+                                                    "export": Export(), "import": Import()] }
 
     struct Verify: AsyncCommand {
         struct Signature: CommandSignature {}

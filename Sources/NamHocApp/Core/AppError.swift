@@ -41,6 +41,10 @@ enum AppError: Error, Sendable {
         var row: Int
         var field: String?
         var message: String
+        /// The spreadsheet cell ("F7") when the fault is in one cell.
+        var cell: String? = nil
+        /// The unit the row is about, when the file has one row (or one sheet) a unit.
+        var unit: String? = nil
     }
 
     var status: HTTPResponseStatus {

@@ -12,6 +12,7 @@ enum AuditAction: String, CaseIterable, Sendable {
     case endSessions = "end_sessions"
     case demo
     case saveFigures = "save_figures"
+    case importFigures = "import_figures"
     case submit
     case approve
     case `return`
@@ -27,6 +28,7 @@ enum AuditAction: String, CaseIterable, Sendable {
         case .endSessions: "Đăng xuất khỏi mọi thiết bị"
         case .demo: "Tạo dữ liệu mẫu"
         case .saveFigures: "Lưu số liệu"
+        case .importFigures: "Nhập số liệu từ tệp"
         case .submit: "Nộp báo cáo"
         case .approve: "Duyệt báo cáo"
         case .return: "Trả lại báo cáo"

@@ -20,6 +20,8 @@ enum SiteURL: Equatable {
     case unitImport(String)
     case unitStatistics(String)
     case unitStatisticsAction(String, ReportAction)
+    case unitStatisticsFile(String)
+    case unitStatisticsImport(String)
     case unitUsers(String)
     case unitUser(String, String)
     case unitUserPassword(String, String)
@@ -55,6 +57,8 @@ enum SiteURL: Equatable {
         case .unitImport(let code): "/units/\(code)/import"
         case .unitStatistics(let code): "/units/\(code)/statistics"
         case .unitStatisticsAction(let code, let action): "/units/\(code)/statistics/\(action.rawValue)"
+        case .unitStatisticsFile(let code): "/units/\(code)/statistics/file"
+        case .unitStatisticsImport(let code): "/units/\(code)/statistics/import"
         case .unitUsers(let code): "/units/\(code)/users"
         case .unitUser(let code, let username): "/units/\(code)/users/\(username)"
         case .unitUserPassword(let code, let username): "/units/\(code)/users/\(username)/password"
@@ -92,11 +96,15 @@ enum QueryItem: Equatable {
     /// `xlsx` or `csv`.
     case format(String)
     case saved
+    /// The report step just taken (`done=submit`), so the page can say which.
+    case done(ReportAction)
     /// Where sign-in goes next.
     case next(String)
     case search(String)
     /// The reporting period (`2024-2025/census`).
     case period(Period)
+    /// The statistics workbook with one row per reporting unit below (`rows=below`).
+    case rowsBelow
 
     var pair: URLQueryItem {
         switch self {
@@ -104,9 +112,11 @@ enum QueryItem: Equatable {
         case .page(let page): URLQueryItem(name: "page", value: String(page))
         case .format(let format): URLQueryItem(name: "format", value: format)
         case .saved: URLQueryItem(name: "saved", value: "1")
+        case .done(let action): URLQueryItem(name: "done", value: action.rawValue)
         case .next(let path): URLQueryItem(name: "next", value: path)
         case .search(let text): URLQueryItem(name: "q", value: text)
         case .period(let period): URLQueryItem(name: "period", value: period.code)
+        case .rowsBelow: URLQueryItem(name: "rows", value: "below")
         }
     }
 }

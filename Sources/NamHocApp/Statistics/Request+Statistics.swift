@@ -16,12 +16,13 @@ extension Request {
     }
 
     /// Who the signed-in user is to a unit's report: its own officer or leader, the leader of the unit
-    /// directly above it (on today's tree), or someone else.
+    /// directly above it, other staff of a unit above (who may enter a draft on its behalf), or someone
+    /// else. Judged on today's tree.
     func reportActor(for unit: Unit) async throws -> ReportActor {
         let user = try requireUser()
         if user.$unit.id == unit.id { return user.userRole == .leader ? .ownLeader : user.userRole == .viewer ? .other : .ownOfficer }
         let ancestry = try await UnitTree.ancestry(of: unit.requireID(), on: today, in: db)
-        return user.userRole == .leader && ancestry.count > 1 && ancestry[1] == user.$unit.id ? .parentLeader : .other
+        return ReportActor(role: user.userRole, unitID: user.$unit.id, ancestry: ancestry)
     }
 }
 

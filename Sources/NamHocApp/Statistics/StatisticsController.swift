@@ -11,7 +11,7 @@ enum StatisticsController {
         let unit = try req.scopedUnit
         let period = try req.query[String.self, at: "period"].map { try req.statisticsPeriod($0) }
             ?? Period.census(req.schoolYear)
-        return try await render(req, unit: unit, period: period, message: req.query[String.self, at: "saved"].map { _ in "Đã lưu." },
+        return try await render(req, unit: unit, period: period, message: req.query[String.self, at: "done"].flatMap(ReportAction.init(rawValue:)).map(\.doneVI),
                                 error: nil, status: .ok)
     }
 
@@ -42,7 +42,7 @@ enum StatisticsController {
             return try await render(req, unit: unit, period: period, message: nil, error: describe(error), status: error.status,
                                     typed: values)
         }
-        return req.redirect(to: SiteURL.unitStatistics(unit.code).url(.period(period), .saved))
+        return req.redirect(to: SiteURL.unitStatistics(unit.code).url(.period(period), .done(.save)))
     }
 
     struct ActionForm: Content {
@@ -60,7 +60,7 @@ enum StatisticsController {
             } catch let error as AppError {
                 return try await render(req, unit: unit, period: period, message: nil, error: error.messageVI, status: error.status)
             }
-            return req.redirect(to: SiteURL.unitStatistics(unit.code).url(.period(period), .saved))
+            return req.redirect(to: SiteURL.unitStatistics(unit.code).url(.period(period), .done(.save)))
         }
     }
 
@@ -77,4 +77,9 @@ enum StatisticsController {
         page.error = error
         return try await req.render("statistics", title: "Thống kê \(period.nameVI) – \(model.unitName)", page, status: status)
     }
+}
+
+extension ReportAction {
+    /// What the page says after the step: "Đã nộp báo cáo."
+    var doneVI: String { self == .save ? "Đã lưu nháp." : "Đã \(verbVI) báo cáo." }
 }

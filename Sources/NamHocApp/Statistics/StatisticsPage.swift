@@ -26,6 +26,10 @@ struct StatisticsPage: Encodable {
     var canEdit: Bool
     var canApprove: Bool
     var canReopen: Bool
+    var canImport: Bool
+    var unitFileURL: String
+    var belowFileURL: String
+    var importURL: String
     var formURL: String
     var submitURL: String
     var approveURL: String
@@ -129,6 +133,10 @@ struct StatisticsPage: Encodable {
             statusName: status?.nameVI ?? "Chưa có báo cáo", reason: status == .returned ? report.reason : nil,
             hasForm: !sections.isEmpty, canEdit: own && (status?.isEditable ?? true), canApprove: actor == .parentLeader && status == .submitted,
             canReopen: actor == .parentLeader && status == .approved,
+            canImport: try await req.decide(.enterFigures, on: unit, period: period) == .allowed,
+            unitFileURL: SiteURL.unitStatisticsFile(unit.code).url(.period(period)),
+            belowFileURL: SiteURL.unitStatisticsFile(unit.code).url(.period(period), .rowsBelow),
+            importURL: SiteURL.unitStatisticsImport(unit.code).url(.period(period)),
             formURL: SiteURL.unitStatistics(unit.code).path, submitURL: SiteURL.unitStatisticsAction(unit.code, .submit).path,
             approveURL: SiteURL.unitStatisticsAction(unit.code, .approve).path, returnURL: SiteURL.unitStatisticsAction(unit.code, .return).path,
             reopenURL: SiteURL.unitStatisticsAction(unit.code, .reopen).path,

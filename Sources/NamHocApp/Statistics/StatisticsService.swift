@@ -18,10 +18,32 @@ struct StatisticsCatalogue: Sendable {
 
     /// The count indicators a unit enters on the period's form, in form order.
     func entered(by unit: Unit, period: Period) -> [Indicator] {
+        entered(kind: unit.unitKind, levels: unit.levelSet, period: period)
+    }
+
+    func entered(kind: UnitKind, levels: Set<SchoolLevel>, period: Period) -> [Indicator] {
         guard let form = form(for: period) else { return [] }
         // A commune or a department enters what it oversees for every level (population by age band).
-        let levels = unit.levelSet.isEmpty ? Set(SchoolLevel.allCases) : unit.levelSet
-        return catalogue.indicators(for: unit.unitKind, levels: levels, form: form.code, year: period.schoolYear).filter(\.isCount)
+        let levels = levels.isEmpty ? Set(SchoolLevel.allCases) : levels
+        return catalogue.indicators(for: kind, levels: levels, form: form.code, year: period.schoolYear).filter(\.isCount)
+    }
+
+    /// The cells of the given indicators in the form's order, the first of each section carrying its title.
+    func cells(of indicators: [Indicator], period: Period) -> [StatisticsSheet.Cell] {
+        let codes = Set(indicators.map(\.code)), catalogue = catalogue.edition(for: period.schoolYear)
+        var cells: [StatisticsSheet.Cell] = [], placed = Set<String>()
+        for section in form(for: period)?.sections ?? [] {
+            var title: String? = "\(section.number). \(section.nameVI) (\(section.level.rawValue))"
+            for code in section.indicatorCodes where codes.contains(code) && placed.insert(code).inserted {
+                guard let indicator = catalogue[code] else { continue }
+                for breakdown in [nil] + indicator.breakdowns.keys.map(Optional.some) {
+                    let label = indicator.nameVI + (breakdown.map { " – " + StatisticsText.breakdown($0) } ?? "")
+                    cells.append(.init(key: FigureKey(code, breakdown), label: label, unit: indicator.unit, section: title))
+                    title = nil
+                }
+            }
+        }
+        return cells
     }
 }
 
@@ -170,7 +192,7 @@ enum StatisticsService {
         var values: [String: Double]?
     }
 
-    private static func snapshot(_ report: StatReport, _ figures: Figures?) -> Snapshot {
+    static func snapshot(_ report: StatReport, _ figures: Figures?) -> Snapshot {
         Snapshot(status: report.status, explanations: report.explanationMap.isEmpty ? nil : report.explanationMap, reason: report.reason,
                  values: figures.map { Dictionary(uniqueKeysWithValues: $0.values.map { ($0.key.description, $0.value) }) })
     }

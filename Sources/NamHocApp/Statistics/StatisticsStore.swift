@@ -176,7 +176,7 @@ enum StatisticsStore {
         }, uniquingKeysWith: +))
     }
 
-    private static func breakdownKey(_ row: any SQLRow) throws -> String? {
+    static func breakdownKey(_ row: any SQLRow) throws -> String? {
         let text = try row.decode(column: "breakdown", as: String.self)
         return text.isEmpty ? nil : text
     }

@@ -10,6 +10,9 @@ public enum AccessAction: String, Sendable, Codable, CaseIterable {
     case approve
     /// Manage the unit itself: its record, children and users.
     case administer
+    /// Enter figures for the unit or for a unit below it (nhập hộ): a commune or a department filling
+    /// its schools' drafts from one file. Submitting stays the reporting unit's own act.
+    case enterFigures
 }
 
 /// The answer of the policy. `hidden` means the unit lies outside the actor's subtree, so even its
@@ -84,6 +87,8 @@ public enum AccessPolicy {
             return ancestry.count > 1 && ancestry[1] == actor.unitID && actor.role == .leader
         case .administer:
             return actor.role == .admin
+        case .enterFigures:
+            return actor.role != .viewer
         }
     }
 }

@@ -54,8 +54,24 @@ public enum ReportActor: String, CaseIterable, Codable, Sendable {
     case ownLeader
     /// Lãnh đạo of the unit directly above (the parent on today's tree).
     case parentLeader
-    /// Anyone else: a viewer, an officer of the unit above, a unit further up, a sibling.
+    /// An officer, leader or administrator of a unit further up, or an officer of the unit directly
+    /// above: may enter a draft on the unit's behalf (nhập hộ), nothing more.
+    case unitAbove
+    /// Anyone else: a viewer, a sibling.
     case other
+}
+
+extension ReportActor {
+    /// Who a person is to a report: `ancestry` is the reporting unit's path upwards (`[unit, parent, …]`),
+    /// `unitID` the person's unit and `role` their role there.
+    public init(role: Role, unitID: UUID, ancestry: [UUID]) {
+        guard let position = ancestry.firstIndex(of: unitID), role != .viewer else { self = .other; return }
+        switch position {
+        case 0: self = role == .leader ? .ownLeader : .ownOfficer
+        case 1 where role == .leader: self = .parentLeader
+        default: self = .unitAbove
+        }
+    }
 }
 
 /// Why a transition is refused.
@@ -75,7 +91,7 @@ public enum WorkflowRefusal: Error, Hashable, Sendable {
         switch self {
         case let .notPermitted(action, actor):
             switch actor {
-            case .parentLeader: "Đơn vị cấp trên không \(action.verbVI) báo cáo thay đơn vị báo cáo."
+            case .parentLeader, .unitAbove: "Đơn vị cấp trên không \(action.verbVI) báo cáo thay đơn vị báo cáo."
             case .ownOfficer where action == .approve || action == .return || action == .reopen,
                  .ownLeader where action == .approve || action == .return || action == .reopen:
                 "Đơn vị không thể tự \(action.verbVI) báo cáo của mình; việc này do lãnh đạo đơn vị cấp trên trực tiếp thực hiện."
@@ -127,7 +143,8 @@ public enum ReportWorkflow {
     }
 
     /// The status after `action`, or why not. Rules:
-    /// - save: the unit's own officer or leader, on a draft or returned report → draft;
+    /// - save: the unit's own officer or leader, or staff of a unit above entering on its behalf (nhập hộ),
+    ///   on a draft or returned report → draft;
     /// - submit: the unit's own officer or leader, on a draft or returned report, with every warning
     ///   explained → submitted;
     /// - approve: a leader of the unit directly above, on a submitted report → approved;
@@ -142,7 +159,8 @@ public enum ReportWorkflow {
         let own = context.actor == .ownOfficer || context.actor == .ownLeader
         switch action {
         case .save, .submit:
-            guard own else { return .failure(.notPermitted(action, context.actor)) }
+            let onBehalf = context.actor == .parentLeader || context.actor == .unitAbove
+            guard own || (action == .save && onBehalf) else { return .failure(.notPermitted(action, context.actor)) }
             guard status.isEditable else { return .failure(.wrongStatus(action, status)) }
             guard context.windowOpen || status == .returned else { return .failure(.windowClosed(action)) }
             if action == .save { return .success(.draft) }

@@ -1,0 +1,75 @@
+import Fluent
+import NamHocDomain
+import NamHocText
+import Vapor
+
+/// `namhoc stats export` / `namhoc stats import`: the statistics workbook of the web pages, on the
+/// command line. The import runs as the server's administrator: it enters drafts on the units' behalf
+/// (like staff of a unit above), all or nothing, and never submits.
+extension StatsCommands {
+    struct Export: AsyncCommand {
+        struct Signature: CommandSignature {
+            @Option(name: "unit", help: "Mã đơn vị") var unit: String?
+            @Option(name: "period", help: "Kỳ báo cáo, ví dụ 2026-2027/census") var period: String?
+            @Option(name: "output", help: "Tệp .xlsx ghi ra") var output: String?
+            @Flag(name: "below", help: "Mỗi dòng một đơn vị báo cáo trực thuộc (thay cho biểu của chính đơn vị)") var below: Bool
+        }
+        var help: String { "Xuất biểu nhập số liệu (kèm số liệu đang lưu): --unit MÃ --period 2026-2027/census --output TỆP.xlsx [--below]" }
+
+        func run(using context: CommandContext, signature: Signature) async throws {
+            guard let code = signature.unit, let output = signature.output else { throw CommandFailure("Cần đủ --unit, --period và --output.") }
+            let period = try StatsCommands.period(signature.period)
+            let app = context.application
+            try await CommandSupport.prepareDatabase(app)
+            guard let unit = try await Unit.query(on: app.db).filter(\.$code == code).first() else { throw AppError.unitNotFound(code) }
+            let statistics = try app.statistics
+            let file = signature.below ? try await StatisticsFiles.unitsWorkbook(under: unit, period: period, statistics: statistics, in: app.db)
+                : try await StatisticsFiles.unitWorkbook(unit, period: period, statistics: statistics, in: app.db)
+            guard FileManager.default.createFile(atPath: output, contents: file.data) else { throw CommandFailure("Không ghi được tệp \"\(output)\".") }
+            context.console.print("Đã xuất biểu \(period.nameVI) của \(unit.name) vào \(output).")
+        }
+    }
+
+    struct Import: AsyncCommand {
+        struct Signature: CommandSignature {
+            @Argument(name: "file", help: "Tệp .xlsx đã điền") var file: String
+            @Option(name: "unit", help: "Chỉ nhận các đơn vị thuộc đơn vị này (mặc định: cả cây)") var unit: String?
+            @Flag(name: "check", help: "Chỉ kiểm tra, không ghi") var check: Bool
+        }
+        var help: String { "Nhập biểu số liệu đã điền (tất cả hoặc không ô nào; lưu thành bản nháp của từng đơn vị)." }
+
+        func run(using context: CommandContext, signature: Signature) async throws {
+            guard let data = FileManager.default.contents(atPath: signature.file) else {
+                throw CommandFailure("Không đọc được tệp \"\(signature.file)\".")
+            }
+            let app = context.application
+            try await CommandSupport.prepareDatabase(app)
+            let file = try StatisticsFiles.read(data, filename: signature.file)
+            let root = try await StatsCommands.root(signature.unit, of: file, in: app.db)
+            let summary = try await StatisticsImport.run(file, under: root, expected: nil, by: .commandLine, statistics: try app.statistics,
+                                                         today: app.clock.today, dryRun: signature.check, on: app.db)
+            context.console.print((signature.check ? "Tệp hợp lệ, chưa ghi gì. " : "Đã nhập. ") + StatisticsFilesController.lines(summary).joined(separator: "; ") + ".")
+        }
+    }
+
+    static func period(_ code: String?) throws -> Period {
+        guard let code, let period = Period(code: code), period.kind == .census || period.kind == .yearEnd else {
+            throw CommandFailure("Kỳ báo cáo \"\(code ?? "")\" không hợp lệ (dạng 2026-2027/census hoặc 2026-2027/end).")
+        }
+        return period
+    }
+
+    /// The unit named by `--unit`, or the top of the tree above the file's first unit on the period's day.
+    static func root(_ code: String?, of file: StatisticsSheet.Read, in db: any Database) async throws -> Unit {
+        if let code {
+            guard let unit = try await Unit.query(on: db).filter(\.$code == code).first() else { throw AppError.unitNotFound(code) }
+            return unit
+        }
+        guard let period = file.period, let first = file.entries.first,
+              let unit = try await Unit.query(on: db).filter(\.$code == first.code).first() else {
+            throw AppError.importRejected(file.faults.isEmpty ? [.init(row: 1, field: nil, message: "Tệp không có số liệu nào.")] : file.faults)
+        }
+        guard let top = try await UnitTree.ancestry(of: unit.requireID(), on: period.first, in: db).last else { return unit }
+        return try await Unit.find(top, on: db) ?? unit
+    }
+}

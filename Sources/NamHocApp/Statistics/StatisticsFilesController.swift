@@ -1,0 +1,122 @@
+import NamHocDomain
+import NamHocOffice
+import NamHocText
+import Vapor
+
+/// The statistics workbook on the web: downloaded for a unit (its form) or for the units below it (one
+/// row each), filled offline, uploaded back. Units come checked from `UnitScopeMiddleware`; each row's
+/// unit is judged again by `StatisticsImport`.
+enum StatisticsFilesController {
+    static let maxUpload: ByteCount = "20mb"
+
+    /// `GET …/statistics/file?period=…[&rows=below]`: the workbook with the figures saved so far.
+    @Sendable static func download(req: Request) async throws -> Response {
+        let unit = try req.scopedUnit, period = try req.statisticsPeriod(req.query[String.self, at: "period"])
+        let below = req.query[String.self, at: "rows"] == "below"
+        let statistics = try req.application.statistics
+        let file = below ? try await StatisticsFiles.unitsWorkbook(under: unit, period: period, statistics: statistics, in: req.db)
+            : try await StatisticsFiles.unitWorkbook(unit, period: period, statistics: statistics, in: req.db)
+        return file.response(named: StatisticsFiles.filename(unit, period: period, below: below))
+    }
+
+    struct Model: Encodable {
+        var unitName: String
+        var statisticsURL: String
+        var formURL: String
+        var period: String
+        var periodName: String
+        var unitFileURL: String
+        var belowFileURL: String
+        var filename: String?
+        var summary: [String]?
+        var checkedOnly: Bool
+        var error: String?
+        var faults: [Fault]?
+        var faultsFileURL: String?
+    }
+
+    struct Fault: Encodable {
+        var cell: String
+        var unit: String
+        var message: String
+
+        init(_ error: AppError.RowError) {
+            cell = error.cell ?? "Dòng \(error.row)"
+            unit = error.unit ?? ""
+            message = error.message
+        }
+    }
+
+    struct Upload: Content {
+        var file: File
+        var checkOnly: String?
+    }
+
+    @Sendable static func page(req: Request) async throws -> Response {
+        let unit = try req.scopedUnit
+        let period = try req.query[String.self, at: "period"].map { try req.statisticsPeriod($0) } ?? Period.census(req.schoolYear)
+        return try await render(req, .empty(for: unit, period: period), status: .ok)
+    }
+
+    @Sendable static func upload(req: Request) async throws -> Response {
+        try CSRFMiddleware.check(req)
+        let unit = try req.scopedUnit, user = try req.requireUser()
+        let period = try req.statisticsPeriod(req.query[String.self, at: "period"])
+        var model = Model.empty(for: unit, period: period)
+        guard let upload = try? req.content.decode(Upload.self), upload.file.data.readableBytes > 0 else {
+            model.error = "Chưa chọn tệp, hoặc tệp rỗng."
+            return try await render(req, model, status: .unprocessableEntity)
+        }
+        model.filename = upload.file.filename
+        model.checkedOnly = upload.checkOnly != nil
+        do {
+            let file = try StatisticsFiles.read(Data(buffer: upload.file.data), filename: upload.file.filename)
+            let summary = try await StatisticsImport.run(file, under: unit, expected: period, by: .person(user),
+                                                         statistics: try req.application.statistics, today: req.today,
+                                                         dryRun: model.checkedOnly, on: req.db)
+            model.summary = lines(summary)
+            return try await render(req, model, status: .ok)
+        } catch let error as AppError {
+            model.error = error.messageVI
+            if case .importRejected(let rows) = error {
+                model.faults = rows.map(Fault.init)
+                model.faultsFileURL = try faultsFile(model.faults ?? [], filename: upload.file.filename)
+            }
+            return try await render(req, model, status: error.status)
+        } catch let error as OfficeError {
+            model.error = AppError.office(error).messageVI
+            return try await render(req, model, status: .unprocessableEntity)
+        }
+    }
+
+    static func lines(_ summary: StatisticsImport.Summary) -> [String] {
+        var lines = ["\(VietnameseFormat.integer(summary.saved.count)) đơn vị được lưu số liệu (bản nháp)",
+                     "\(VietnameseFormat.integer(summary.unchanged)) đơn vị không đổi"]
+        if !summary.withWarnings.isEmpty {
+            lines.append("\(VietnameseFormat.integer(summary.withWarnings.count)) đơn vị có cảnh báo cần giải trình trước khi nộp: "
+                         + summary.withWarnings.prefix(20).joined(separator: ", ") + (summary.withWarnings.count > 20 ? ", …" : ""))
+        }
+        return lines
+    }
+
+    static func faultsFile(_ faults: [Fault], filename: String) throws -> String {
+        let sheet = SheetSpec(name: "Lỗi", titleRows: ["Lỗi khi nhập tệp “\(filename)”"], header: ["Ô", "Đơn vị", "Lỗi"],
+                              rows: faults.map { [.text($0.cell), .text($0.unit), .text($0.message)] }, columnWidths: [10, 16, 90])
+        let file = try Download.xlsx([sheet])
+        return "data:\(file.contentType);base64,\(file.data.base64EncodedString())"
+    }
+
+    private static func render(_ req: Request, _ model: Model, status: HTTPStatus) async throws -> Response {
+        try await req.render("statistics-import", title: "Nhập số liệu \(model.periodName) – \(model.unitName)", model, status: status)
+    }
+}
+
+extension StatisticsFilesController.Model {
+    static func empty(for unit: Unit, period: Period) -> Self {
+        .init(unitName: unit.name, statisticsURL: SiteURL.unitStatistics(unit.code).url(.period(period)),
+              formURL: SiteURL.unitStatisticsImport(unit.code).url(.period(period)), period: period.code, periodName: period.nameVI,
+              unitFileURL: SiteURL.unitStatisticsFile(unit.code).url(.period(period)),
+              belowFileURL: SiteURL.unitStatisticsFile(unit.code).url(.period(period), .rowsBelow),
+              filename: nil, summary: nil, checkedOnly: false, error: nil, faults: nil, faultsFileURL: nil)
+    }
+}
