@@ -22,9 +22,6 @@ extension AppTests {
             case ownUnit(AccessAction, HTTPStatus)
             /// The unit of the path (`:code`), for this action.
             case unit(AccessAction, HTTPStatus)
-            /// The unit of the path, then the report workflow: its own writers get `own`, anyone else the
-            /// policy lets through `other` (the workflow's own refusal).
-            case unitWorkflow(AccessAction, own: HTTPStatus, other: HTTPStatus)
         }
 
         enum Body { case none, form([String: String]), json([String: String]), rawJSON(String), upload }
@@ -76,7 +73,9 @@ extension AppTests {
             "GET /api/v1/units/:code": .init(guardedBy: .unit(.read, .ok), isAPI: true),
             "GET /api/v1/units/:code/children": .init(guardedBy: .unit(.read, .ok), isAPI: true),
             "GET /units/:code/statistics": .init(guardedBy: .unit(.read, .ok)),
-            "POST /units/:code/statistics": .init(guardedBy: .unitWorkflow(.write, own: .conflict, other: .forbidden),
+            // The end-of-year window of 2026-2027 is not open on 01/12/2026: every writer the policy lets
+            // through (the unit's own, an administrator above entering on its behalf) gets 409.
+            "POST /units/:code/statistics": .init(guardedBy: .unit(.write, .conflict),
                                                   body: .form(["period": "2026-2027/end"])),
             "GET /units/:code/statistics/file": .init(guardedBy: .unit(.read, .ok), query: "period=2026-2027/census"),
             "GET /units/:code/statistics/import": .init(guardedBy: .unit(.enterFigures, .ok), query: "period=2026-2027/census"),
@@ -91,8 +90,7 @@ extension AppTests {
                                                          body: .form(["period": "2026-2027/census", "reason": "Sai"])),
             "GET /api/v1/indicators": .init(guardedBy: .signedIn(.ok), isAPI: true),
             "GET /api/v1/units/:code/values": .init(guardedBy: .unit(.read, .ok), isAPI: true, query: "period=2026-2027/census"),
-            // The end-of-year window of 2026-2027 is not open on 01/12/2026: the unit's own writers get 409.
-            "PUT /api/v1/units/:code/values": .init(guardedBy: .unitWorkflow(.write, own: .conflict, other: .forbidden),
+            "PUT /api/v1/units/:code/values": .init(guardedBy: .unit(.write, .conflict),
                                                     body: .rawJSON(#"{"period":"2026-2027/end","values":{}}"#), isAPI: true),
             // No report exists yet: every step the policy allows answers 409.
             "POST /api/v1/units/:code/reports/submit": .init(guardedBy: .unit(.write, .conflict),
@@ -262,10 +260,6 @@ extension AppTests {
                 return decision == .allowed ? granted : .forbidden
             case .unit(let action, let granted):
                 return try await unitStatus(app, action, role: role, unitID: unitID, code: code, day: day) { _ in granted }
-            case .unitWorkflow(let action, let own, let other):
-                return try await unitStatus(app, action, role: role, unitID: unitID, code: code, day: day) { relation in
-                    relation == .own && role != .viewer ? own : other
-                }
             }
         }
 

@@ -18,16 +18,20 @@ struct StatsCommands: AsyncCommandGroup {
             let app = context.application
             try await CommandSupport.prepareDatabase(app)
             var total = 0
+            let statistics = try app.statistics
             for period in try await StatisticsStore.periods(in: app.db) {
                 let differences = try await StatisticsStore.differences(period, in: app.db)
-                total += differences.count
-                context.console.print("\(period.code): \(differences.isEmpty ? "khớp" : "\(differences.count) chênh lệch")")
+                let due = try await StatisticsStore.window(for: period, form: statistics.form(for: period), in: app.db)?.due ?? period.first
+                let progress = try await StatisticsStore.progressDifferences(period, due: due, in: app.db)
+                total += differences.count + progress.count
+                context.console.print("\(period.code): \(differences.isEmpty ? "tổng khớp" : "\(differences.count) tổng chênh lệch"), "
+                                      + "\(progress.isEmpty ? "tiến độ khớp" : "\(progress.count) đơn vị sai tiến độ nộp báo cáo")")
                 for (key, kept, expected) in differences.prefix(20) {
                     context.console.print("  \(key): đang lưu \(kept.map { VietnameseFormat.decimal($0, fractionDigits: 0) } ?? "—"), "
                                           + "tính lại \(expected.map { VietnameseFormat.decimal($0, fractionDigits: 0) } ?? "—")")
                 }
             }
-            guard total == 0 else { throw CommandFailure("Có \(total) tổng không khớp. Chạy \"namhoc stats rebuild\" để tính lại.") }
+            guard total == 0 else { throw CommandFailure("Có \(total) chỗ không khớp. Chạy \"namhoc stats rebuild\" để tính lại.") }
             context.console.print("Mọi tổng đều khớp.")
         }
     }

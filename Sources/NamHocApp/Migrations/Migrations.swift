@@ -18,6 +18,7 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateStatValues())
     app.migrations.add(CreateStatSums())
     app.migrations.add(CreateStatWindows())
+    app.migrations.add(CreateStatProgress())
 }
 
 extension Database {

@@ -28,7 +28,8 @@ struct StatisticsPage: Encodable {
     var canReopen: Bool
     var canImport: Bool
     var unitFileURL: String
-    var belowFileURL: String
+    /// Nil for a school or a centre: no units report below it.
+    var belowFileURL: String?
     var importURL: String
     var formURL: String
     var submitURL: String
@@ -135,7 +136,7 @@ struct StatisticsPage: Encodable {
             canReopen: actor == .parentLeader && status == .approved,
             canImport: try await req.decide(.enterFigures, on: unit, period: period) == .allowed,
             unitFileURL: SiteURL.unitStatisticsFile(unit.code).url(.period(period)),
-            belowFileURL: SiteURL.unitStatisticsFile(unit.code).url(.period(period), .rowsBelow),
+            belowFileURL: unit.kind == "school" || unit.kind == "centre" ? nil : SiteURL.unitStatisticsFile(unit.code).url(.period(period), .rowsBelow),
             importURL: SiteURL.unitStatisticsImport(unit.code).url(.period(period)),
             formURL: SiteURL.unitStatistics(unit.code).path, submitURL: SiteURL.unitStatisticsAction(unit.code, .submit).path,
             approveURL: SiteURL.unitStatisticsAction(unit.code, .approve).path, returnURL: SiteURL.unitStatisticsAction(unit.code, .return).path,

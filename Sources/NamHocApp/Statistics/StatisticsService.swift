@@ -114,7 +114,7 @@ enum StatisticsService {
             explained = Validator.warningsExplained(findings, explanations: report.explanationMap)
         }
         let cleanReason = reason.map(TextKeys.cleanText)
-        let old = report.reportStatus
+        let old = report.reportStatus, oldState = report.state
         let status = try await transition(report, action, actor: actor, period: period, statistics: statistics, today: today,
                                           warningsExplained: explained, reason: cleanReason, on: db)
         let before = snapshot(report, nil)
@@ -127,6 +127,8 @@ enum StatisticsService {
             if old.countsInRollUp != status.countsInRollUp {
                 try await StatisticsStore.count(unit, period: period, sign: status.countsInRollUp ? 1 : -1, in: tx)
             }
+            let due = try await StatisticsStore.window(for: period, form: statistics.form(for: period), in: tx)?.due ?? period.first
+            try await StatisticsStore.moveProgress(unit, period: period, due: due, from: oldState, to: report.state, in: tx)
             try await AuditLog.record(.entry(AuditAction(action), .report, record: "\(unit.code) \(period.code)", unitID: unit.id,
                                              before: before, after: snapshot(report, nil)), by: auditActor, on: tx)
         }

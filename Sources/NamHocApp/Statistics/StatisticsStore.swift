@@ -218,6 +218,7 @@ extension StatisticsStore {
     }
 
     static func setWindow(_ window: ReportingWindow, for period: Period, in db: any Database) async throws {
+        try await dropProgress(period, in: db)
         try await db.sql.raw("DELETE FROM stat_windows WHERE period = \(bind: period.code)").run()
         try await db.sql.raw("""
             INSERT INTO stat_windows (period, opens, closes, due)
@@ -225,38 +226,10 @@ extension StatisticsStore {
             """).run()
     }
 
-    /// After a change of the tree: every period's sums follow the tree of its day again.
+    /// After a change of the tree: every period's sums follow the tree of its day again, and the kept
+    /// completeness is dropped, to be built again on first use.
     static func rebuildAll(in db: any Database) async throws {
         for period in try await periods(in: db) { try await rebuild(period, in: db) }
-    }
-}
-
-extension StatisticsStore {
-    struct Progress: Codable, Sendable {
-        var expected: Int
-        var submitted: Int
-        var approved: Int
-        var late: Int
-    }
-
-    /// How many schools and centres of the subtree must report, have, were approved, and are late (not
-    /// counted after the due day, or submitted after it): one aggregate row, no list.
-    static func progress(under unitID: UUID, period: Period, due: Day, today: Day, in db: any Database) async throws -> Progress {
-        let counted: SQLQueryString = "r.status IN ('submitted', 'approved')"
-        var components = DateComponents(year: due.next.year, month: due.next.month, day: due.next.day)
-        components.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")
-        let dueEnd = Calendar(identifier: .gregorian).date(from: components) ?? Date.distantFuture
-        let overdue: SQLQueryString = today > due ? "NOT (\(counted))" : "1 = 0"
-        return try await db.sql.raw("""
-            WITH RECURSIVE \(UnitTree.subtree(unitID, period.first))
-            SELECT COUNT(*) AS expected,
-              COALESCE(SUM(CASE WHEN \(counted) THEN 1 ELSE 0 END), 0) AS submitted,
-              COALESCE(SUM(CASE WHEN r.status = 'approved' THEN 1 ELSE 0 END), 0) AS approved,
-              COALESCE(SUM(CASE WHEN r.id IS NULL THEN \(literal: today > due ? 1 : 0)
-                WHEN \(overdue) OR (\(counted) AND r.submitted_at >= \(bind: dueEnd)) THEN 1 ELSE 0 END), 0) AS late
-            FROM sub JOIN units u ON u.id = sub.id
-            LEFT JOIN stat_reports r ON r.unit_id = u.id AND r.period = \(bind: period.code)
-            WHERE sub.depth > 0 AND u.kind IN ('school', 'centre') AND \(UnitTree.valid("u", period.first))
-            """).first(decoding: Progress.self) ?? Progress(expected: 0, submitted: 0, approved: 0, late: 0)
+        try await dropProgress(nil, in: db)
     }
 }
