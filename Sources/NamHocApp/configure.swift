@@ -9,6 +9,7 @@ import Vapor
 /// Builds the application: the same function serves production, the CLI and the tests.
 public func configure(_ app: Application, config: AppConfig) async throws {
     app.storage[AppConfigKey.self] = config
+    app.statisticsCache = StatisticsCatalogueCache()
     try configureDatabase(app, config.database)
     app.passwords.use(.bcrypt(cost: config.passwordCost))
 

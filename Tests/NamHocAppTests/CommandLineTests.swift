@@ -98,3 +98,27 @@ extension CommandLineTests {
         #expect(run.errors.contains("Không tìm thấy nội dung văn bản chỉ đạo"))
     }
 }
+
+extension CommandLineTests {
+    static func tempFile(_ name: String, _ text: String) throws -> URL {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID().uuidString)-\(name)")
+        try Data(text.utf8).write(to: file)
+        return file
+    }
+
+    @Test func an_administrator_extends_the_catalogue_from_a_file_and_a_faulty_file_changes_nothing() throws {
+        // setup
+        let header = "code,name_vi,unit,kind,unit_kinds,levels,parts,from_year,confirmed,form,level,section\n"
+        let good = try Self.tempFile("bo-sung.csv", header + "2190,Số học sinh tiểu học học 2 buổi/ngày,người,count,school,TH,nu,2026-2027,true,dau-nam,TH,III\n")
+        let bad = try Self.tempFile("loi.csv", header + "2190,Số học sinh học 2 buổi,người,count,school,TH,,2026-2027,true,dau-nam,TH,XX\n")
+        defer { for file in [good, bad] { try? FileManager.default.removeItem(at: file) } }
+        // MUT
+        let applied = try Self.run(["stats", "catalogue", good.path, "--db", "DB"])
+        let refused = try Self.run(["stats", "catalogue", bad.path, "--db", "DB"])
+        // validate
+        #expect(applied.status == 0, "\(applied.errors)")
+        #expect(applied.output.contains("Đã bổ sung danh mục chỉ tiêu: 1 phiên bản mới (2190)"))
+        #expect(refused.status == 1)
+        #expect(refused.errors.contains("dòng 2") && refused.errors.contains("không có phần “TH XX”"), "\(refused.errors)")
+    }
+}

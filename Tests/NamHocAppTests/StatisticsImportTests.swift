@@ -185,7 +185,7 @@ extension AppTests {
             try await withApp { app, _ in
                 // setup: the one-unit workbook of T2 filled
                 app.clock = .fixed(Self.inWindow)
-                let statistics = try app.statistics
+                let statistics = try await app.statistics()
                 let period = try #require(Period(code: Self.period))
                 let t2 = try #require(try await NamHocApp.Unit.query(on: app.db).filter(\.$code == "T2").first())
                 let template = try await StatisticsFiles.unitWorkbook(t2, period: period, statistics: statistics, in: app.db)
@@ -206,6 +206,34 @@ extension AppTests {
                 #expect(try await Self.figures(app, "T2")["2105"] == 150)
                 let entry = try #require(try await AuditEntry.query(on: app.db).filter(\.$action == "import_figures").first())
                 #expect(entry.actorName == AuditActor.commandLine.name)
+            }
+        }
+
+        @Test func a_catalogue_file_applied_by_one_process_is_served_by_every_process_at_its_next_request() async throws {
+            try await withApp { app, _ in
+                // setup: the catalogue served once (cached), then a file applied straight in the database, as another process would
+                app.clock = .fixed(Self.inWindow)
+                let client = try await StatisticsTests.client(app, "t2.chuyenvien")
+                func codes() async throws -> [String] {
+                    let response = try await client.send(.GET, SiteURL.api(.indicators).path)
+                    let body = try response?.content.decode([String: [APIStatisticsController.IndicatorItem]].self)
+                    return try #require(body?["indicators"]).map(\.code)
+                }
+                #expect(try await !codes().contains("2190"))
+                let csv = "code,name_vi,unit,kind,unit_kinds,levels,parts,from_year,confirmed,form,level,section\n"
+                    + "2190,Số học sinh tiểu học học 2 buổi/ngày,người,count,school,TH,nu,2026-2027,true,dau-nam,TH,III\n"
+                try await app.db.sql.raw("""
+                    INSERT INTO stat_catalogue_files (id, applied_at, actor_name, file_name, content)
+                    VALUES (\(bind: UUID()), \(bind: Date()), 'test', 'bo-sung.csv', \(bind: csv))
+                    """).run()
+                // MUT + validate: the API lists it, and the school enters it on its form
+                #expect(try await codes().contains("2190"))
+                var values = StatisticsTests.primary(classes: 10, perClass: 30)
+                values["2190"] = 120
+                values["2190.nu"] = 60
+                try await client.save("T2", values)
+                values["2190.nu"] = 130
+                try await client.save("T2", values, status: .unprocessableEntity)
             }
         }
     }

@@ -83,7 +83,7 @@ extension AppTests {
 
         static func verify(_ app: Application) async throws -> Int {
             var count = 0
-            let statistics = try app.statistics
+            let statistics = try await app.statistics()
             for period in try await StatisticsStore.periods(in: app.db) {
                 count += try await StatisticsStore.differences(period, in: app.db).count
                 let due = try await StatisticsStore.window(for: period, form: statistics.form(for: period), in: app.db)?.due ?? period.first

@@ -21,7 +21,7 @@ enum APIStatisticsController {
     }
 
     @Sendable static func indicators(req: Request) async throws -> [String: [IndicatorItem]] {
-        let statistics = try req.application.statistics
+        let statistics = try await req.statistics()
         // The same strict `?year=` as every route (empty means none).
         let year = try QueryDay.parse(date: nil, year: req.query[String.self, at: "year"]).map { SchoolYear(startYear: $0.year) }
         let catalogue = year.map(statistics.catalogue.edition(for:)) ?? statistics.catalogue
@@ -65,7 +65,7 @@ enum APIStatisticsController {
     }
 
     @Sendable static func values(req: Request) async throws -> ValuesResponse {
-        let unit = try req.scopedUnit, statistics = try req.application.statistics
+        let unit = try req.scopedUnit, statistics = try await req.statistics()
         let period = try req.statisticsPeriod(req.query[String.self, at: "period"])
         let grouping = try StatisticsStore.Grouping(rawValue: req.query[String.self, at: "by"] ?? "none").orThrow(
             AppError.invalidField(field: "by", message: "Cách nhóm không hợp lệ: none, children, level hoặc ownership."))

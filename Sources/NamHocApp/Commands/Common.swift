@@ -84,6 +84,7 @@ enum CommandSupport {
           stats window     Đặt thời hạn nhận báo cáo của một kỳ (--period, --opens, --closes, --due).
           stats export     Xuất biểu nhập số liệu Excel kèm số liệu đang lưu (--unit, --period, --output, --below).
           stats import     Nhập biểu số liệu đã điền (tất cả hoặc không; --unit, --check).
+          stats catalogue  Bổ sung danh mục chỉ tiêu từ tệp .csv/.xlsx (chỉ tiêu mới, phiên bản mới; --check).
 
         Mọi lệnh nhận --db (mặc định namhoc.sqlite) hoặc biến môi trường NAMHOC_DATABASE_URL.
         Xem tham số của một lệnh: namhoc <lệnh> --help

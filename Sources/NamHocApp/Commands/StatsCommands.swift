@@ -8,7 +8,7 @@ import Vapor
 struct StatsCommands: AsyncCommandGroup {
     var help: String { "Số liệu thống kê: kiểm tra và tính lại tổng, thời hạn nhận báo cáo, xuất và nhập biểu Excel." }
     var commands: [String: any AnyAsyncCommand] { ["verify": Verify(), "rebuild": Rebuild(), "window": Window(), "bench": StatsBenchCommand(),
-                                                    "export": Export(), "import": Import()] }
+                                                    "export": Export(), "import": Import(), "catalogue": Catalogue()] }
 
     struct Verify: AsyncCommand {
         struct Signature: CommandSignature {}
@@ -18,7 +18,7 @@ struct StatsCommands: AsyncCommandGroup {
             let app = context.application
             try await CommandSupport.prepareDatabase(app)
             var total = 0
-            let statistics = try app.statistics
+            let statistics = try await app.statistics()
             for period in try await StatisticsStore.periods(in: app.db) {
                 let differences = try await StatisticsStore.differences(period, in: app.db)
                 let due = try await StatisticsStore.window(for: period, form: statistics.form(for: period), in: app.db)?.due ?? period.first

@@ -1,5 +1,6 @@
 import Fluent
 import NamHocDomain
+import NamHocOffice
 import NamHocText
 import Vapor
 
@@ -22,7 +23,7 @@ extension StatsCommands {
             let app = context.application
             try await CommandSupport.prepareDatabase(app)
             guard let unit = try await Unit.query(on: app.db).filter(\.$code == code).first() else { throw AppError.unitNotFound(code) }
-            let statistics = try app.statistics
+            let statistics = try await app.statistics()
             let file = signature.below ? try await StatisticsFiles.unitsWorkbook(under: unit, period: period, statistics: statistics, in: app.db)
                 : try await StatisticsFiles.unitWorkbook(unit, period: period, statistics: statistics, in: app.db)
             guard FileManager.default.createFile(atPath: output, contents: file.data) else { throw CommandFailure("Không ghi được tệp \"\(output)\".") }
@@ -46,7 +47,7 @@ extension StatsCommands {
             try await CommandSupport.prepareDatabase(app)
             let file = try StatisticsFiles.read(data, filename: signature.file)
             let root = try await StatsCommands.root(signature.unit, of: file, in: app.db)
-            let summary = try await StatisticsImport.run(file, under: root, expected: nil, by: .commandLine, statistics: try app.statistics,
+            let summary = try await StatisticsImport.run(file, under: root, expected: nil, by: .commandLine, statistics: try await app.statistics(),
                                                          today: app.clock.today, dryRun: signature.check, on: app.db)
             context.console.print((signature.check ? "Tệp hợp lệ, chưa ghi gì. " : "Đã nhập. ") + StatisticsFilesController.lines(summary).joined(separator: "; ") + ".")
         }
@@ -71,5 +72,49 @@ extension StatsCommands {
         }
         guard let top = try await UnitTree.ancestry(of: unit.requireID(), on: period.first, in: db).last else { return unit }
         return try await Unit.find(top, on: db) ?? unit
+    }
+}
+
+extension StatsCommands {
+    /// `namhoc stats catalogue FILE`: an administrator extends the indicator catalogue from a CSV or XLSX
+    /// file with the columns of indicators.csv (new codes placed with `form`, `level`, `section`; a known
+    /// code from a later school year is a new version). Checked whole against the catalogue in force;
+    /// applied for every process, recorded in the audit log.
+    struct Catalogue: AsyncCommand {
+        struct Signature: CommandSignature {
+            @Argument(name: "file", help: "Tệp .csv hoặc .xlsx cùng cột với indicators.csv") var file: String
+            @Flag(name: "check", help: "Chỉ kiểm tra, không áp dụng") var check: Bool
+        }
+        var help: String { "Bổ sung danh mục chỉ tiêu từ tệp (chỉ tiêu mới, hoặc phiên bản mới từ một năm học)." }
+
+        func run(using context: CommandContext, signature: Signature) async throws {
+            guard let data = FileManager.default.contents(atPath: signature.file) else {
+                throw CommandFailure("Không đọc được tệp \"\(signature.file)\".")
+            }
+            let app = context.application
+            try await CommandSupport.prepareDatabase(app)
+            let rows = try TableFile.readRows(data, filename: signature.file)
+            let csv = String(decoding: CSVFile.write(header: rows.first ?? [], rows: Array(rows.dropFirst())), as: UTF8.self)
+            let name = URL(fileURLWithPath: signature.file).lastPathComponent
+            let before = try await app.statistics()
+            let after: IndicatorCatalogue
+            do { after = try before.catalogue.extended(with: csv, file: name) } catch {
+                throw CommandFailure("Tệp không được áp dụng: \(error.messageVI)")
+            }
+            let added = after.indicators.count - before.catalogue.indicators.count
+            guard !signature.check else {
+                context.console.print("Tệp hợp lệ, chưa áp dụng: \(added) phiên bản chỉ tiêu mới.")
+                return
+            }
+            try await app.db.transaction { tx in
+                try await tx.sql.raw("""
+                    INSERT INTO stat_catalogue_files (id, applied_at, actor_name, file_name, content)
+                    VALUES (\(bind: UUID()), \(bind: Date()), \(bind: AuditActor.commandLine.name), \(bind: name), \(bind: csv))
+                    """).run()
+                try await AuditLog.record(.entry(.extendCatalogue, .database, record: name, unitID: nil, before: nil,
+                                                 after: ["indicators": after.indicators.suffix(added).map(\.code)]), by: .commandLine, on: tx)
+            }
+            context.console.print("Đã bổ sung danh mục chỉ tiêu: \(added) phiên bản mới (\(after.indicators.suffix(added).map(\.code).joined(separator: ", "))).")
+        }
     }
 }

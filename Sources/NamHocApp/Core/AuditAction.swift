@@ -13,6 +13,7 @@ enum AuditAction: String, CaseIterable, Sendable {
     case demo
     case saveFigures = "save_figures"
     case importFigures = "import_figures"
+    case extendCatalogue = "extend_catalogue"
     case submit
     case approve
     case `return`
@@ -29,6 +30,7 @@ enum AuditAction: String, CaseIterable, Sendable {
         case .demo: "Tạo dữ liệu mẫu"
         case .saveFigures: "Lưu số liệu"
         case .importFigures: "Nhập số liệu từ tệp"
+        case .extendCatalogue: "Bổ sung danh mục chỉ tiêu"
         case .submit: "Nộp báo cáo"
         case .approve: "Duyệt báo cáo"
         case .return: "Trả lại báo cáo"

@@ -10,7 +10,7 @@ extension DemoBuilder {
     /// for a while after the demo is built, so a person can walk the flow school → commune → province.
     static func writeStatistics(tree: DemoTree, ids: [String: UUID], seed: UInt64, today: Day,
                                 on db: any Database) async throws -> (reports: Int, values: Int) {
-        let statistics = try StatisticsCatalogue.load()
+        let statistics = try await StatisticsCatalogueCache().statistics(on: db)
         let currentYear = SchoolYear.containing(today)
         var reportRows: [[any Encodable & Sendable]] = [], valueRows: [[any Encodable & Sendable]] = []
         var reports = 0, values = 0

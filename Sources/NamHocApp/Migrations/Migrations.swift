@@ -19,6 +19,7 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateStatSums())
     app.migrations.add(CreateStatWindows())
     app.migrations.add(CreateStatProgress())
+    app.migrations.add(CreateStatCatalogueFiles())
 }
 
 extension Database {

@@ -33,13 +33,13 @@ extension Request {
         try await authorize(.write, on: unit, period: period)
         return try await StatisticsService.save(figures, explanations: explanations, unit: unit, period: period,
                                                 actor: try await reportActor(for: unit), by: AuditActor(try requireUser()),
-                                                statistics: try application.statistics, today: today, on: db)
+                                                statistics: try await statistics(), today: today, on: db)
     }
 
     /// Nộp, duyệt, trả lại, mở lại as the signed-in person: the page and the API alike.
     func takeReportStep(_ action: ReportAction, of unit: Unit, period: Period, reason: String?) async throws -> ReportStatus {
         try await authorize(action == .submit ? .write : .approve, on: unit, period: period)
         return try await StatisticsService.act(action, unit: unit, period: period, actor: try await reportActor(for: unit), reason: reason,
-                                               by: AuditActor(try requireUser()), statistics: try application.statistics, today: today, on: db)
+                                               by: AuditActor(try requireUser()), statistics: try await statistics(), today: today, on: db)
     }
 }

@@ -13,7 +13,7 @@ enum StatisticsFilesController {
     @Sendable static func download(req: Request) async throws -> Response {
         let unit = try req.scopedUnit, period = try req.statisticsPeriod(req.query[String.self, at: "period"])
         let below = req.query[String.self, at: "rows"] == "below"
-        let statistics = try req.application.statistics
+        let statistics = try await req.statistics()
         let file = below ? try await StatisticsFiles.unitsWorkbook(under: unit, period: period, statistics: statistics, in: req.db)
             : try await StatisticsFiles.unitWorkbook(unit, period: period, statistics: statistics, in: req.db)
         return file.response(named: StatisticsFiles.filename(unit, period: period, below: below))
@@ -72,7 +72,7 @@ enum StatisticsFilesController {
         do {
             let file = try StatisticsFiles.read(Data(buffer: upload.file.data), filename: upload.file.filename)
             let summary = try await StatisticsImport.run(file, under: unit, expected: period, by: .person(user),
-                                                         statistics: try req.application.statistics, today: req.today,
+                                                         statistics: try await req.statistics(), today: req.today,
                                                          dryRun: model.checkedOnly, on: req.db)
             model.summary = lines(summary)
             return try await render(req, model, status: .ok)

@@ -48,7 +48,7 @@ struct StatisticsPage: Encodable {
     var error: String?
 
     static func model(_ req: Request, unit: Unit, period: Period, typed: [FigureKey: Double]?) async throws -> StatisticsPage {
-        let statistics = try req.application.statistics, unitID = try unit.requireID()
+        let statistics = try await req.statistics(), unitID = try unit.requireID()
         let catalogue = statistics.catalogue.edition(for: period.schoolYear)
         let report = try await StatisticsService.report(of: unit, period: period, on: req.db)
         let saved = try await StatisticsStore.figures(of: unitID, period: period.code, in: req.db)

@@ -9,9 +9,10 @@ import SQLKit
 /// whole subtree (≈ 57.000 units for the nation); reading a kept row does not.
 ///
 /// A period's rows are built on first use from their on-the-fly reference, and record the due day they
-/// were built with; each workflow step then moves them in its own transaction. A change of the tree or
-/// of the window drops them (`dropProgress`). On PostgreSQL the build locks `stat_progress` against the
-/// steps' updates, so a step that commits while a build reads is counted exactly once.
+/// were built with; each workflow step then moves built rows in its own transaction. A change of the tree
+/// or of the window drops them (`dropProgress`). On PostgreSQL the build locks `stat_progress` against
+/// the steps' updates (which lock it too, even when they touch no row): a step is either in the build's
+/// snapshot or applied after it, never both, never neither.
 extension StatisticsStore {
     struct Progress: Codable, Sendable, Equatable {
         var expected: Int
@@ -40,11 +41,11 @@ extension StatisticsStore {
     }
 
     /// A workflow step moved a report between counted and not, approved and not: the kept completeness
-    /// of every ancestor on the period's tree follows, in the step's transaction.
+    /// of every ancestor on the period's tree follows, in the step's transaction. Rows not built (or built
+    /// with another due day) are left alone: their build counts the step from `stat_reports`.
     static func moveProgress(_ unit: Unit, period: Period, due: Day, from old: StatReport.State, to new: StatReport.State,
                              in db: any Database) async throws {
         guard unit.kind == "school" || unit.kind == "centre" else { return }
-        try await ensureProgress(period, due: due, in: db)
         let end = dueEnd(due)
         func late(_ state: StatReport.State) -> Int { state.status.countsInRollUp && (state.submittedAt ?? .distantPast) >= end ? 1 : 0 }
         let counted = (new.status.countsInRollUp ? 1 : 0) - (old.status.countsInRollUp ? 1 : 0)
@@ -61,6 +62,7 @@ extension StatisticsStore {
             UPDATE stat_progress SET counted = counted + \(literal: counted), approved = approved + \(literal: approved),
               counted_late = counted_late + \(literal: lateChange)
             WHERE period = \(bind: period.code) AND ancestor_id IN (SELECT id FROM anc WHERE depth > 0)
+              AND EXISTS (SELECT 1 FROM stat_progress_periods p WHERE p.period = \(bind: period.code) AND p.due = \(bind: due.iso))
             """).run()
     }
 

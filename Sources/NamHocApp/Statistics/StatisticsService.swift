@@ -1,15 +1,19 @@
 import Fluent
 import Foundation
 import NamHocDomain
+import NIOConcurrencyHelpers
+import SQLKit
 import Vapor
 
-/// The catalogue and the rules NamHoc ships, loaded once per process.
+/// The catalogue and the rules a process serves: the shipped ones, extended by the files administrators
+/// applied (`stat_catalogue_files`, in order).
 struct StatisticsCatalogue: Sendable {
     var catalogue: IndicatorCatalogue
     var rules: [ValidationRule]
 
-    static func load() throws -> StatisticsCatalogue {
-        let catalogue = try IndicatorCatalogue.load()
+    static func load(extensions: [(name: String, content: String)] = []) throws -> StatisticsCatalogue {
+        var catalogue = try IndicatorCatalogue.load()
+        for file in extensions { catalogue = try catalogue.extended(with: file.content, file: file.name) }
         return StatisticsCatalogue(catalogue: catalogue, rules: try ValidationRule.load(catalogue: catalogue))
     }
 
@@ -47,17 +51,37 @@ struct StatisticsCatalogue: Sendable {
     }
 }
 
-private struct StatisticsCatalogueKey: StorageKey { typealias Value = StatisticsCatalogue }
+/// The served catalogue, kept per process and read again when the number of applied files in the
+/// database changed: a file applied through one process reaches every other at its next request.
+final class StatisticsCatalogueCache: Sendable {
+    private let cached = NIOLockedValueBox<(files: Int, statistics: StatisticsCatalogue)?>(nil)
+
+    func statistics(on db: any Database) async throws -> StatisticsCatalogue {
+        let files = try await db.sql.raw("SELECT COUNT(*) AS n FROM stat_catalogue_files").first()?.decode(column: "n", as: Int.self) ?? 0
+        if let hit = cached.withLockedValue({ $0 }), hit.files == files { return hit.statistics }
+        let rows = try await db.sql.raw("SELECT file_name, content FROM stat_catalogue_files ORDER BY applied_at, id").all()
+        let statistics = try StatisticsCatalogue.load(extensions: try rows.map {
+            (try $0.decode(column: "file_name", as: String.self), try $0.decode(column: "content", as: String.self))
+        })
+        cached.withLockedValue { $0 = (files, statistics) }
+        return statistics
+    }
+}
+
+private struct StatisticsCatalogueKey: StorageKey { typealias Value = StatisticsCatalogueCache }
 
 extension Application {
-    var statistics: StatisticsCatalogue {
-        get throws {
-            if let loaded = storage[StatisticsCatalogueKey.self] { return loaded }
-            let loaded = try StatisticsCatalogue.load()
-            storage[StatisticsCatalogueKey.self] = loaded
-            return loaded
-        }
+    /// Set once at start-up (`configure`), before any request.
+    var statisticsCache: StatisticsCatalogueCache {
+        get { storage[StatisticsCatalogueKey.self]! }
+        set { storage[StatisticsCatalogueKey.self] = newValue }
     }
+
+    func statistics() async throws -> StatisticsCatalogue { try await statisticsCache.statistics(on: db) }
+}
+
+extension Request {
+    func statistics() async throws -> StatisticsCatalogue { try await application.statisticsCache.statistics(on: db) }
 }
 
 /// Writes of statistics: a draft saved, a report submitted, approved, returned or reopened. Each write,

@@ -28,9 +28,20 @@ extension IndicatorCatalogue {
             }
             parsed.append((row, indicator))
         }
-        // Cross-row checks, once every row is known.
-        let byCode = Dictionary(grouping: parsed.map(\.indicator), by: \.code)
-        for (row, indicator) in parsed {
+        try checkReferences(parsed, among: parsed.map(\.indicator))
+        var catalogue = IndicatorCatalogue(indicators: parsed.map(\.indicator), forms: [])
+        if let forms {
+            catalogue = IndicatorCatalogue(indicators: catalogue.indicators,
+                                           forms: try ReportForm.parse(forms, rows: formRows ?? "", catalogue: catalogue))
+        }
+        return catalogue
+    }
+
+    /// Cross-row checks of `rows` against every indicator version of the catalogue: formulas read existing
+    /// counts (and breakdown cells) in force over the whole range; parents are counts, without cycles.
+    static func checkReferences(_ rows: [(row: CSVRow, indicator: Indicator)], among all: [Indicator]) throws(StatisticsDataError) {
+        let byCode = Dictionary(grouping: all, by: \.code)
+        for (row, indicator) in rows {
             if let formula = indicator.formula {
                 for (column, operands) in [("numerator", formula.numerator), ("denominator", formula.denominator)] {
                     for operand in operands {
@@ -67,15 +78,9 @@ extension IndicatorCatalogue {
                 }
             }
         }
-        var catalogue = IndicatorCatalogue(indicators: parsed.map(\.indicator), forms: [])
-        if let forms {
-            catalogue = IndicatorCatalogue(indicators: catalogue.indicators,
-                                           forms: try ReportForm.parse(forms, rows: formRows ?? "", catalogue: catalogue))
-        }
-        return catalogue
     }
 
-    private static func parseIndicator(_ row: CSVRow) throws(StatisticsDataError) -> Indicator {
+    static func parseIndicator(_ row: CSVRow) throws(StatisticsDataError) -> Indicator {
         let code = row["code"]
         guard Indicator.isValidCode(code) else {
             throw row.error("code", code.isEmpty ? "thiếu mã chỉ tiêu" : "mã “\(code)” chỉ được gồm chữ cái không dấu, chữ số và “_”")
