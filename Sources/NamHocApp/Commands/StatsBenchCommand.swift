@@ -7,8 +7,8 @@ import Vapor
 
 /// `namhoc stats bench`: on the database given (the national demo for the figures in docs/PERFORMANCE.md),
 /// one indicator of one period by child of the top unit read from the kept sums and summed on the fly
-/// (equal, and how much faster), and one school's report submitted and returned (every ancestor's sums
-/// updated). Medians of repeated runs, in the same process.
+/// (equal, and how much faster), one school's report submitted and returned (every ancestor's sums
+/// updated), and one province's Excel workbook imported. Medians of repeated runs, in the same process.
 struct StatsBenchCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "runs", help: "Số lần đo (mặc định 30)") var runs: Int?
@@ -62,6 +62,40 @@ struct StatsBenchCommand: AsyncCommand {
         context.console.print("  nộp một báo cáo (\(values) số liệu, \(ancestors) cấp cộng dồn): trung vị \(Self.ms(Self.middle(submit)))")
         let differences = try await StatisticsStore.differences(period, in: db).count
         context.console.print("  kiểm tra sau khi đo: \(differences == 0 ? "mọi tổng khớp" : "\(differences) chênh lệch")")
+        try await Self.importWorkbook(of: children, period: period, app: app, context: context)
+    }
+
+    /// The workbook of the province with the most reporting units (every school one row, the figures of
+    /// `period`), imported into a later year's empty period: parsed from its bytes, checked, written.
+    /// Three runs, each into its own year, removed afterwards.
+    static func importWorkbook(of provinces: [UUID], period: Period, app: Application, context: CommandContext) async throws {
+        let db = app.db, statistics = try await app.statistics()
+        var best: (UUID, Int)?
+        for id in provinces {
+            let count = try await StatisticsStore.progress(under: id, period: period, due: period.first, today: period.first, in: db).expected
+            if count > (best?.1 ?? 0) { best = (id, count) }
+        }
+        guard let best, let province = try await Unit.find(best.0, on: db) else { return }
+        let file = try await StatisticsFiles.unitsWorkbook(under: province, period: period, statistics: statistics, in: db)
+        var times: [Double] = [], saved = 0, rows = 0
+        for ahead in 2...4 {
+            let target = Period.census(SchoolYear(startYear: period.schoolYear.startYear + ahead))
+            try await StatisticsStore.setWindow(ReportingWindow(form: "", year: target.schoolYear, opens: app.clock.today, closes: target.first.next,
+                                                                due: target.first.next), for: target, in: db)
+            let started = DispatchTime.now().uptimeNanoseconds
+            var read = try StatisticsFiles.read(file.data, filename: "bench.xlsx")
+            read.period = target
+            let summary = try await StatisticsImport.run(read, under: province, expected: nil, by: .commandLine, statistics: statistics,
+                                                         today: app.clock.today, dryRun: false, on: db)
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+            saved = summary.saved.count
+            rows = read.entries.count
+            for table in ["stat_values", "stat_reports", "stat_windows"] {
+                try await db.sql.raw("DELETE FROM \(ident: table) WHERE period = \(bind: target.code)").run()
+            }
+        }
+        context.console.print("  nhập biểu Excel của \(province.name) (\(VietnameseFormat.integer(rows)) dòng, \(VietnameseFormat.integer(saved)) đơn vị được lưu, "
+                              + "\(VietnameseFormat.decimal(Double(file.data.count) / 1_048_576, fractionDigits: 1)) MB): trung vị \(ms(middle(times)))")
     }
 
     static func median(_ runs: Int, _ body: () async throws -> Void) async throws -> Double {
