@@ -93,6 +93,8 @@ func routes(_ app: Application) throws {
         authed.grouped(UnitScopeMiddleware(action: .read)).get(SiteURL.api(.unitValues(code)).pathComponents, use: APIStatisticsController.values)
         let writable = authed.grouped(UnitScopeMiddleware(action: .write))
         writable.put(SiteURL.api(.unitValues(code)).pathComponents, use: APIStatisticsController.save)
+        authed.grouped(UnitScopeMiddleware(action: .enterFigures))
+            .post(SiteURL.api(.unitValuesBulk(code)).pathComponents, use: APIStatisticsController.bulk)
         writable.post(SiteURL.api(.unitReport(code, .submit)).pathComponents, use: APIStatisticsController.act(.submit))
         let approvable = authed.grouped(UnitScopeMiddleware(action: .approve))
         for action in [ReportAction.approve, .return, .reopen] {

@@ -90,6 +90,9 @@ extension AppTests {
                                                          body: .form(["period": "2026-2027/census", "reason": "Sai"])),
             "GET /api/v1/indicators": .init(guardedBy: .signedIn(.ok), isAPI: true),
             "GET /api/v1/units/:code/values": .init(guardedBy: .unit(.read, .ok), isAPI: true, query: "period=2026-2027/census"),
+            // No unit in the body: refused whole after the access check.
+            "POST /api/v1/units/:code/values/bulk": .init(guardedBy: .unit(.enterFigures, .unprocessableEntity),
+                                                          body: .rawJSON(#"{"period":"2026-2027/census","units":{}}"#), isAPI: true),
             "PUT /api/v1/units/:code/values": .init(guardedBy: .unit(.write, .conflict),
                                                     body: .rawJSON(#"{"period":"2026-2027/end","values":{}}"#), isAPI: true),
             // No report exists yet: every step the policy allows answers 409.

@@ -14,12 +14,6 @@ extension AppTests {
         static let period = StatisticsTests.period
         static let inWindow = StatisticsTests.inWindow
 
-        struct Upload: Content {
-            var csrf: String?
-            var file: File
-            var checkOnly: String?
-        }
-
         /// The rows of a downloaded workbook, numbered as a spreadsheet shows them.
         static func rows(_ data: Data) throws -> [(Int, [CellValue])] {
             var rows: [(Int, [CellValue])] = []
@@ -66,7 +60,7 @@ extension AppTests {
                            _ check: (TestingHTTPResponse) throws -> Void) async throws {
             try await app.testing().test(.POST, SiteURL.unitStatisticsImport(code).url(.period(try #require(Period(code: period)))), beforeRequest: { req in
                 req.headers.cookie = ["namhoc_session": .init(string: session.cookie)]
-                try req.content.encode(Upload(csrf: session.csrf, file: File(data: ByteBuffer(data: data), filename: "so-lieu.xlsx"),
+                try req.content.encode(AppTests.UnitUploadTests.Form(csrf: session.csrf, file: File(data: ByteBuffer(data: data), filename: "so-lieu.xlsx"),
                                               checkOnly: checkOnly ? "1" : nil), as: .formData)
             }, afterResponse: check)
         }
@@ -234,6 +228,39 @@ extension AppTests {
                 try await client.save("T2", values)
                 values["2190.nu"] = 130
                 try await client.save("T2", values, status: .unprocessableEntity)
+            }
+        }
+
+        @Test func the_bulk_api_enters_many_units_with_the_same_checks_and_names_each_fault_by_unit_and_cell() async throws {
+            try await withApp { app, _ in
+                // setup
+                app.clock = .fixed(Self.inWindow)
+                let ward = try await StatisticsTests.client(app, "xa001.chuyenvien")
+                let primary = StatisticsTests.primary(classes: 10, perClass: 30)
+                let path = SiteURL.api(.unitValuesBulk("X001")).path
+                // MUT: a cell that is not on the lower-secondary school's form refuses the whole body
+                try await ward.send(.POST, path, ["period": Self.period, "units": ["T2": primary, "T1": ["2105": 12]]]) { res in
+                    // validate
+                    #expect(res.status == .unprocessableEntity)
+                    let rows = try res.content.get([AppError.RowError].self, at: "error", "rows")
+                    #expect(rows.count == 1 && rows[0].unit == "T1" && rows[0].cell == "2105", "\(rows)")
+                }
+                #expect(try await Self.figures(app, "T2").isEmpty)
+                // MUT: a clean body is saved as T2's draft
+                try await ward.send(.POST, path, ["period": Self.period, "units": ["T2": primary]]) { res in
+                    #expect(res.status == .ok, "\(res.body.string)")
+                    let saved = try res.content.get([String].self, at: "saved")
+                    #expect(saved == ["T2"])
+                }
+                #expect(try await Self.figures(app, "T2")["2105"] == 300)
+                // a viewer may not; another branch does not see the unit
+                try await StatisticsTests.client(app, "t1.xem").send(.POST, SiteURL.api(.unitValuesBulk("T1")).path,
+                                                                    ["period": Self.period, "units": [String: [String: Double]]()]) { res in
+                    #expect(res.status == .forbidden)
+                }
+                try await StatisticsTests.client(app, "so79.chuyenvien").send(.POST, path, ["period": Self.period, "units": ["T2": primary]]) { res in
+                    #expect(res.status == .notFound)
+                }
             }
         }
     }

@@ -68,9 +68,9 @@ extension AppTests {
             }
 
             /// `value` of each indicator for the unit (nil where nothing is counted).
-            func values(_ code: String, _ indicators: String, by: String = "none", period: String = StatisticsTests.period)
+            func values(_ code: String, _ indicators: String, by: String = "none", period: String = StatisticsTests.period, extra: String = "")
                 async throws -> APIStatisticsController.ValuesResponse {
-                let response = try await send(.GET, SiteURL.api(.unitValues(code)).path + "?period=\(period)&indicators=\(indicators)&by=\(by)") { res in
+                let response = try await send(.GET, SiteURL.api(.unitValues(code)).path + "?period=\(period)&indicators=\(indicators)&by=\(by)\(extra)") { res in
                     #expect(res.status == .ok, "\(res.body.string)")
                 }
                 return try #require(try response?.content.decode(APIStatisticsController.ValuesResponse.self))
@@ -264,9 +264,10 @@ extension AppTests {
                 #expect(try await pupils("X002", "2025-2026") == 110)
                 #expect(try await pupils("S01", "2025-2026") == 110)
                 // comparable: Hà Nội's last year as published is nothing; on today's tree it holds T3's 100
-                let hanoi = try await ministry.values("S01", "1205", period: "2025-2026/census").rows[0].values["1205"]
+                let hanoi = try await ministry.values("S01", "1205", period: "2025-2026/census", extra: "&comparable=true").rows[0].values["1205"]
                 #expect(hanoi?.lastYear == nil)
                 #expect(hanoi?.lastYearComparable == 100)
+                #expect(try await ministry.values("S01", "1205", period: "2025-2026/census").rows[0].values["1205"]?.lastYearComparable == nil)
                 #expect(try await Self.verify(app) == 0)
             }
         }

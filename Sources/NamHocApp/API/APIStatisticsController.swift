@@ -69,6 +69,9 @@ enum APIStatisticsController {
         let period = try req.statisticsPeriod(req.query[String.self, at: "period"])
         let grouping = try StatisticsStore.Grouping(rawValue: req.query[String.self, at: "by"] ?? "none").orThrow(
             AppError.invalidField(field: "by", message: "Cách nhóm không hợp lệ: none, children, level hoặc ownership."))
+        // Last year's figure of today's subtree is summed on the fly (it is not kept): asked for, not given by default.
+        let withComparable = try ["true": true, "false": false, nil: false][req.query[String.self, at: "comparable"]].orThrow(
+            AppError.invalidField(field: "comparable", message: "Tham số comparable chỉ nhận true hoặc false."))
         let catalogue = statistics.catalogue.edition(for: period.schoolYear)
         let requested = (req.query[String.self, at: "indicators"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         let unknown = requested.filter { catalogue[$0] == nil }
@@ -95,7 +98,7 @@ enum APIStatisticsController {
         var comparable: Figures?
         if let lastPeriod {
             before = try await StatisticsStore.totals(of: ids, period: lastPeriod.code, indicators: needed, groupedBy: grouping, in: req.db)
-            if grouping == .none {
+            if grouping == .none && withComparable {
                 comparable = try await StatisticsStore.comparableTotals(under: unitID, today: req.today, period: lastPeriod.code,
                                                                         indicators: needed, in: req.db)
             }
@@ -157,6 +160,46 @@ enum APIStatisticsController {
         guard faults.isEmpty else { throw AppError.statisticsRejected(faults) }
         let saved = try await req.saveFigures(Figures(figures), explanations: body.explanations ?? [:], of: unit, period: period)
         return SaveResponse(status: saved.status.rawValue, warnings: saved.findings.filter { $0.severity == .warning }.map(AppError.IndicatorError.init))
+    }
+
+    struct BulkBody: Content {
+        var period: String
+        /// Unit code → cell → value: every cell of each unit's draft.
+        var units: [String: [String: Double]]
+        var checkOnly: Bool?
+    }
+
+    struct BulkResponse: Content {
+        var period: String
+        var saved: [String]
+        var unchanged: Int
+        var withWarnings: [String]
+        var checkedOnly: Bool
+    }
+
+    /// `POST …/values/bulk`: the drafts of many units of the subtree at once, as the Excel workbook does:
+    /// all or nothing, every fault by unit and cell (`import_rejected`, `rows`).
+    @Sendable static func bulk(req: Request) async throws -> BulkResponse {
+        let unit = try req.scopedUnit, body = try req.content.decode(BulkBody.self)
+        let period = try req.statisticsPeriod(body.period)
+        var faults: [AppError.RowError] = []
+        let entries = body.units.sorted { $0.key < $1.key }.enumerated().map { index, unit in
+            var entry = StatisticsSheet.Entry(code: unit.key, row: index + 1)
+            for (text, value) in unit.value {
+                guard let key = FigureKey(parsing: text) else {
+                    faults.append(.init(row: index + 1, field: nil, message: "Mã ô \"\(text)\" không hợp lệ (dạng 2105 hoặc 2105.nu).", cell: text, unit: unit.key))
+                    continue
+                }
+                entry.values[key] = value
+                entry.cells[key] = key.description
+            }
+            return entry
+        }
+        let summary = try await StatisticsImport.run(StatisticsSheet.Read(period: period, entries: entries, faults: faults), under: unit,
+                                                     expected: nil, by: .person(try req.requireUser()), statistics: try await req.statistics(),
+                                                     today: req.today, dryRun: body.checkOnly ?? false, on: req.db)
+        return BulkResponse(period: period.code, saved: summary.saved, unchanged: summary.unchanged, withWarnings: summary.withWarnings,
+                            checkedOnly: body.checkOnly ?? false)
     }
 
     struct ActionBody: Content {

@@ -39,6 +39,7 @@ enum SiteURL: Equatable {
         case openAPI
         case indicators
         case unitValues(String)
+        case unitValuesBulk(String)
         case unitReport(String, ReportAction)
     }
 
@@ -83,6 +84,7 @@ extension SiteURL.API {
         case .openAPI: "/openapi.json"
         case .indicators: "/indicators"
         case .unitValues(let code): "/units/\(code)/values"
+        case .unitValuesBulk(let code): "/units/\(code)/values/bulk"
         case .unitReport(let code, let action): "/units/\(code)/reports/\(action.rawValue)"
         }
     }

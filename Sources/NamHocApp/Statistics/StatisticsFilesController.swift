@@ -47,11 +47,6 @@ enum StatisticsFilesController {
         }
     }
 
-    struct Upload: Content {
-        var file: File
-        var checkOnly: String?
-    }
-
     @Sendable static func page(req: Request) async throws -> Response {
         let unit = try req.scopedUnit
         let period = try req.query[String.self, at: "period"].map { try req.statisticsPeriod($0) } ?? Period.census(req.schoolYear)
@@ -63,7 +58,7 @@ enum StatisticsFilesController {
         let unit = try req.scopedUnit, user = try req.requireUser()
         let period = try req.statisticsPeriod(req.query[String.self, at: "period"])
         var model = Model.empty(for: unit, period: period)
-        guard let upload = try? req.content.decode(Upload.self), upload.file.data.readableBytes > 0 else {
+        guard let upload = FileUpload.of(req) else {
             model.error = "Chưa chọn tệp, hoặc tệp rỗng."
             return try await render(req, model, status: .unprocessableEntity)
         }
@@ -100,10 +95,8 @@ enum StatisticsFilesController {
     }
 
     static func faultsFile(_ faults: [Fault], filename: String) throws -> String {
-        let sheet = SheetSpec(name: "Lỗi", titleRows: ["Lỗi khi nhập tệp “\(filename)”"], header: ["Ô", "Đơn vị", "Lỗi"],
-                              rows: faults.map { [.text($0.cell), .text($0.unit), .text($0.message)] }, columnWidths: [10, 16, 90])
-        let file = try Download.xlsx([sheet])
-        return "data:\(file.contentType);base64,\(file.data.base64EncodedString())"
+        try Download.faultsLink(of: filename, header: ["Ô", "Đơn vị", "Lỗi"], rows: faults.map { [$0.cell, $0.unit, $0.message] },
+                                widths: [10, 16, 90])
     }
 
     private static func render(_ req: Request, _ model: Model, status: HTTPStatus) async throws -> Response {

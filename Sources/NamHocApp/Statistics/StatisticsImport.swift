@@ -32,7 +32,7 @@ enum StatisticsImport {
             faults.append(.init(row: 1, field: nil, message: "Tệp là biểu kỳ \(period.code) (\(period.nameVI)), không phải kỳ \(expected.code) đang mở."))
         }
         guard !file.entries.isEmpty || !faults.isEmpty else {
-            throw AppError.importRejected([.init(row: 1, field: nil, message: "Tệp không có số liệu nào.")])
+            throw AppError.importRejected([.init(row: 1, field: nil, message: "Không có số liệu nào để nhập.")])
         }
         let units = Dictionary(try await Unit.query(on: db).filter(\.$code ~~ file.entries.map(\.code)).all().map { ($0.code, $0) },
                                uniquingKeysWith: { a, _ in a })
@@ -49,9 +49,10 @@ enum StatisticsImport {
         let catalogue = statistics.catalogue.edition(for: period.schoolYear)
 
         var summary = Summary(period: period), writes: [(Unit, StatReport, Figures)] = []
+        var forms: [String: [String: Indicator]] = [:]  // the cells of a form, by kind and levels: computed once each
         for entry in file.entries {
             func fault(_ cell: String?, _ message: String) {
-                faults.append(.init(row: entry.row, field: nil, message: message, cell: cell ?? "A\(entry.row)", unit: entry.code))
+                faults.append(.init(row: entry.row, field: nil, message: message, cell: cell ?? entry.unitCell, unit: entry.code))
             }
             guard let unit = units[entry.code], let unitID = unit.id, let actor = actors[unitID] else {
                 fault(nil, "Không tìm thấy đơn vị mã \(entry.code) trong phạm vi \(root.name) vào ngày \(period.first.vietnamese).")
@@ -60,7 +61,9 @@ enum StatisticsImport {
             guard actor != .other else { fault(nil, "Bạn không có quyền nhập số liệu cho \(unit.name)."); continue }
             let figures = Figures(entry.values)
             if figures == saved[unitID] ?? Figures() || figures.isEmpty { summary.unchanged += 1; continue }
-            let entered = Dictionary(uniqueKeysWithValues: statistics.entered(by: unit, period: period).map { ($0.code, $0) })
+            let signature = "\(unit.kind)|\(unit.levels)"
+            let entered = forms[signature] ?? Dictionary(uniqueKeysWithValues: statistics.entered(by: unit, period: period).map { ($0.code, $0) })
+            forms[signature] = entered
             var cellFaults = false
             for key in entry.values.keys.sorted() where !(entered[key.code].map { key.breakdown == nil || $0.breakdowns.contains(key.breakdown!) } ?? false) {
                 fault(entry.cells[key], "\(unit.name) không báo cáo ô \(key) trong biểu \(period.nameVI).")
@@ -89,13 +92,22 @@ enum StatisticsImport {
         let toWrite = writes
         let auditActor = switch importer { case .person(let user): AuditActor(user); case .commandLine: AuditActor.commandLine }
         try await db.transaction { tx in
-            var entries: [AuditLog.Entry] = []
+            var entries: [AuditLog.Entry] = [], created: [[any Encodable & Sendable]] = [], reopened: [UUID] = []
+            let now = Date()
             for (unit, report, figures) in toWrite {
                 let before = StatisticsService.snapshot(report, saved[unit.id!] ?? Figures())
+                if let id = report.id { reopened.append(id) } else { created.append([UUID(), unit.id!, period.code, ReportStatus.draft.rawValue, now]) }
                 report.status = ReportStatus.draft.rawValue
-                try await report.save(on: tx)
                 entries.append(.entry(.importFigures, .report, record: "\(unit.code) \(period.code)", unitID: unit.id,
                                       before: before, after: StatisticsService.snapshot(report, figures)))
+            }
+            // In bulk: a province's file is thousands of reports.
+            try await tx.sql.insertRows(into: StatReport.schema, columns: ["id", "unit_id", "period", "status", "updated_at"], rows: created)
+            for start in stride(from: 0, to: reopened.count, by: 5_000) {
+                try await tx.sql.raw("""
+                    UPDATE stat_reports SET status = \(bind: ReportStatus.draft.rawValue), updated_at = \(bind: now)
+                    WHERE id IN (\(binds: Array(reopened[start..<min(start + 5_000, reopened.count)])))
+                    """).run()
             }
             try await StatisticsStore.replace(toWrite.map { ($0.0.id!, $0.2) }, period: period.code, in: tx)
             try await AuditLog.record(entries, by: auditActor, on: tx)

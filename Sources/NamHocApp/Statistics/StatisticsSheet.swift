@@ -73,7 +73,10 @@ enum StatisticsSheet {
         var code: String
         var row: Int
         var values: [FigureKey: Double] = [:]
+        /// Where each value came from: a spreadsheet cell ("E14"), or the cell's key in a JSON body.
         var cells: [FigureKey: String] = [:]
+        /// The cell naming the unit ("A7"), if the entry came from a sheet.
+        var unitCell: String?
     }
 
     struct Read: Sendable {
@@ -117,7 +120,7 @@ enum StatisticsSheet {
 
     private static func readCells(_ body: ArraySlice<(Int, [CellValue])>, unit: String, valueColumn: Int,
                                   startRow: Int) -> (Entry, [AppError.RowError]) {
-        var entry = Entry(code: unit, row: startRow), faults: [AppError.RowError] = []
+        var entry = Entry(code: unit, row: startRow, unitCell: "A\(startRow)"), faults: [AppError.RowError] = []
         for (row, cells) in body {
             let keyText = clean(cells.first.map(text) ?? "")
             let value = valueColumn < cells.count ? cells[valueColumn] : .empty
@@ -155,7 +158,7 @@ enum StatisticsSheet {
         var entries: [Entry] = [], rowOf: [String: Int] = [:]
         for (row, cells) in body {
             let code = clean(cells.first.map(text) ?? "")
-            var entry = Entry(code: code, row: row)
+            var entry = Entry(code: code, row: row, unitCell: "A\(row)")
             for (column, cell) in cells.enumerated() where column >= unitHeader.count {
                 switch number(cell) {
                 case .none: continue

@@ -39,11 +39,6 @@ enum UnitImportController {
 
     struct Column: Encodable { var label: String; var key: String; var required: Bool }
 
-    struct Upload: Content {
-        var file: File
-        var checkOnly: String?
-    }
-
     @Sendable static func page(req: Request) async throws -> Response {
         try await render(req, Model.empty(for: try req.scopedUnit), status: .ok)
     }
@@ -52,7 +47,7 @@ enum UnitImportController {
         try CSRFMiddleware.check(req)
         let unit = try req.scopedUnit, user = try req.requireUser()
         var model = Model.empty(for: unit)
-        guard let upload = try? req.content.decode(Upload.self), upload.file.data.readableBytes > 0 else {
+        guard let upload = FileUpload.of(req) else {
             model.error = "Chưa chọn tệp, hoặc tệp rỗng."
             return try await render(req, model, status: .unprocessableEntity)
         }
@@ -78,10 +73,8 @@ enum UnitImportController {
     }
 
     static func faultsFile(_ faults: [Fault], filename: String) throws -> String {
-        let sheet = SheetSpec(name: "Lỗi", titleRows: ["Lỗi khi nhập tệp “\(filename)”"], header: ["Dòng", "Cột", "Lỗi"],
-                              rows: faults.map { [.text($0.row), .text($0.column), .text($0.message)] }, columnWidths: [8, 24, 90])
-        let file = try Download.xlsx([sheet])
-        return "data:\(file.contentType);base64,\(file.data.base64EncodedString())"
+        try Download.faultsLink(of: filename, header: ["Dòng", "Cột", "Lỗi"], rows: faults.map { [$0.row, $0.column, $0.message] },
+                                widths: [8, 24, 90])
     }
 
     static func lines(_ s: UnitImport.Summary) -> [String] {

@@ -34,9 +34,16 @@ public enum Validator {
     /// they meet `unitLevels`; computed indicators are checked only for those levels.
     public static func check(_ figures: Figures, lastYear: Figures? = nil, unitLevels: Set<SchoolLevel>,
                              catalogue: IndicatorCatalogue, rules: [ValidationRule]) -> [Finding] {
+        // Entered cells of counts and the computed indicators of the unit's levels, once for every rule.
+        let cells = figures.values.keys.sorted().compactMap { key -> (FigureKey, Indicator, Double)? in
+            guard let indicator = catalogue[key.code], indicator.isCount, let value = figures[key] else { return nil }
+            return (key, indicator, value)
+        }
+        let computed = catalogue.indicators.filter { !$0.isCount && !$0.levels.isDisjoint(with: unitLevels) }.sorted { $0.code < $1.code }
         var findings: [Finding] = []
         for rule in rules where rule.levels.isEmpty || !rule.levels.isDisjoint(with: unitLevels) {
-            findings += check(rule, figures, lastYear, unitLevels, catalogue)
+            findings += check(rule, figures, lastYear, cells.filter { rule.applies(to: $0.0.code) },
+                              computed.filter { rule.applies(to: $0.code) }, catalogue)
         }
         return findings.enumerated().sorted { a, b in
             (a.element.severity == .error ? 0 : 1, a.offset) < (b.element.severity == .error ? 0 : 1, b.offset)
@@ -53,22 +60,13 @@ public enum Validator {
         }
     }
 
-    private static func check(_ rule: ValidationRule, _ figures: Figures, _ lastYear: Figures?,
-                              _ levels: Set<SchoolLevel>, _ catalogue: IndicatorCatalogue) -> [Finding] {
+    /// One rule over the entered cells and the computed indicators it covers.
+    private static func check(_ rule: ValidationRule, _ figures: Figures, _ lastYear: Figures?, _ cells: [(FigureKey, Indicator, Double)],
+                              _ computed: [Indicator], _ catalogue: IndicatorCatalogue) -> [Finding] {
         func finding(_ codes: [String], _ breakdown: String? = nil, _ message: String) -> Finding {
             Finding(ruleID: rule.id, severity: rule.severity, indicatorCodes: codes, breakdown: breakdown, messageVI: message)
         }
         let basis = rule.basis.isEmpty ? "" : " (\(rule.basis))"
-        // Entered cells of counts the rule covers, in a stable order.
-        let cells = figures.values.keys.sorted().compactMap { key -> (FigureKey, Indicator, Double)? in
-            guard rule.applies(to: key.code), let indicator = catalogue[key.code], indicator.isCount,
-                  let value = figures[key] else { return nil }
-            return (key, indicator, value)
-        }
-        // Computed indicators the rule covers, for the unit's levels.
-        let computed = catalogue.indicators.filter {
-            !$0.isCount && rule.applies(to: $0.code) && !$0.levels.isDisjoint(with: levels)
-        }.sorted { $0.code < $1.code }
         var out: [Finding] = []
         switch rule.check {
         case .nonNegative:
