@@ -1,11 +1,12 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Fills cells of a workbook in LibreOffice Calc, as a person would, and saves it as XLSX.
 
     lo_fill.py IN.xlsx OUT.xlsx KEY=VALUE [KEY=VALUE ...]
 
 KEY is matched against column A of the first sheet (a cell key such as 2105.nu in NamHoc's one-unit
 statistics workbook); VALUE is written into the column headed "Số liệu" of that row. Used by
-scripts/check-office: the workbook NamHoc exports is filled in LibreOffice and imported back.
+scripts/check-office: the workbook NamHoc exports is filled in LibreOffice and imported back. Run with
+Debian's /usr/bin/python3, which has LibreOffice's `uno` module (python3-uno).
 """
 import os
 import subprocess
