@@ -92,12 +92,12 @@ enum APIStatisticsController {
             groups = [(["unit": unit.code], unitID, "")]
         }
         let ids = groups.map(\.id)
-        let now = try await StatisticsStore.totals(of: ids, period: period.code, indicators: needed, groupedBy: grouping, in: req.db)
         let lastPeriod = StatisticsService.lastYearPeriod(period)
-        var before: [UUID: [String: Figures]] = [:]
+        let both = try await StatisticsStore.totals(of: ids, periods: [period.code] + (lastPeriod.map { [$0.code] } ?? []),
+                                                    indicators: needed, groupedBy: grouping, in: req.db)
+        let now = both[period.code] ?? [:], before = lastPeriod.flatMap { both[$0.code] } ?? [:]
         var comparable: Figures?
         if let lastPeriod {
-            before = try await StatisticsStore.totals(of: ids, period: lastPeriod.code, indicators: needed, groupedBy: grouping, in: req.db)
             if grouping == .none && withComparable {
                 comparable = try await StatisticsStore.comparableTotals(under: unitID, today: req.today, period: lastPeriod.code,
                                                                         indicators: needed, in: req.db)

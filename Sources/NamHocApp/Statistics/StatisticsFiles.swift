@@ -98,7 +98,7 @@ extension StatisticsStore {
     /// Every value of a period entered by the given units, by unit.
     static func figures(of unitIDs: [UUID], period: String, in db: any Database) async throws -> [UUID: Figures] {
         var result: [UUID: Figures] = [:]
-        for chunk in stride(from: 0, to: unitIDs.count, by: 10_000).map({ Array(unitIDs[$0..<min($0 + 10_000, unitIDs.count)]) }) {
+        for chunk in unitIDs.chunks(of: 10_000) {
             let rows = try await db.sql.raw("""
                 SELECT unit_id, indicator, breakdown, value FROM stat_values WHERE period = \(bind: period) AND unit_id IN (\(binds: chunk))
                 """).all()

@@ -34,8 +34,11 @@ enum StatisticsImport {
         guard !file.entries.isEmpty || !faults.isEmpty else {
             throw AppError.importRejected([.init(row: 1, field: nil, message: "Không có số liệu nào để nhập.")])
         }
-        let units = Dictionary(try await Unit.query(on: db).filter(\.$code ~~ file.entries.map(\.code)).all().map { ($0.code, $0) },
-                               uniquingKeysWith: { a, _ in a })
+        // By chunks: a national file has more codes than SQLite takes variables in one statement.
+        var units: [String: Unit] = [:], reports: [UUID: StatReport] = [:]
+        for codes in file.entries.map(\.code).chunks(of: 10_000) {
+            for unit in try await Unit.query(on: db).filter(\.$code ~~ codes).all() { units[unit.code] = unit }
+        }
         let actors = try await reportActors(for: Array(units.values), under: root, period: period, by: importer, today: today, on: db)
         let ids = units.values.compactMap(\.id)
         let saved = try await StatisticsStore.figures(of: ids, period: period.code, in: db)
@@ -43,8 +46,11 @@ enum StatisticsImport {
         if let previous = StatisticsService.lastYearPeriod(period) {
             lastYear = try await StatisticsStore.figures(of: ids, period: previous.code, in: db)
         }
-        let reports = Dictionary(try await StatReport.query(on: db).filter(\.$period == period.code).filter(\.$unit.$id ~~ ids).all()
-            .map { ($0.$unit.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for chunk in ids.chunks(of: 10_000) {
+            for report in try await StatReport.query(on: db).filter(\.$period == period.code).filter(\.$unit.$id ~~ chunk).all() {
+                reports[report.$unit.id] = report
+            }
+        }
         let window = try await StatisticsStore.window(for: period, form: statistics.form(for: period), in: db)
         let catalogue = statistics.catalogue.edition(for: period.schoolYear)
 
@@ -92,21 +98,20 @@ enum StatisticsImport {
         let toWrite = writes
         let auditActor = switch importer { case .person(let user): AuditActor(user); case .commandLine: AuditActor.commandLine }
         try await db.transaction { tx in
-            var entries: [AuditLog.Entry] = [], created: [[any Encodable & Sendable]] = [], reopened: [UUID] = []
+            var entries: [AuditLog.Entry] = [], created: [[any Encodable & Sendable]] = [], existing: [UUID] = []
             let now = Date()
             for (unit, report, figures) in toWrite {
                 let before = StatisticsService.snapshot(report, saved[unit.id!] ?? Figures())
-                if let id = report.id { reopened.append(id) } else { created.append([UUID(), unit.id!, period.code, ReportStatus.draft.rawValue, now]) }
+                if let id = report.id { existing.append(id) } else { created.append([UUID(), unit.id!, period.code, ReportStatus.draft.rawValue, now]) }
                 report.status = ReportStatus.draft.rawValue
                 entries.append(.entry(.importFigures, .report, record: "\(unit.code) \(period.code)", unitID: unit.id,
                                       before: before, after: StatisticsService.snapshot(report, figures)))
             }
             // In bulk: a province's file is thousands of reports.
             try await tx.sql.insertRows(into: StatReport.schema, columns: ["id", "unit_id", "period", "status", "updated_at"], rows: created)
-            for start in stride(from: 0, to: reopened.count, by: 5_000) {
+            for chunk in existing.chunks(of: 5_000) {
                 try await tx.sql.raw("""
-                    UPDATE stat_reports SET status = \(bind: ReportStatus.draft.rawValue), updated_at = \(bind: now)
-                    WHERE id IN (\(binds: Array(reopened[start..<min(start + 5_000, reopened.count)])))
+                    UPDATE stat_reports SET status = \(bind: ReportStatus.draft.rawValue), updated_at = \(bind: now) WHERE id IN (\(binds: chunk))
                     """).run()
             }
             try await StatisticsStore.replace(toWrite.map { ($0.0.id!, $0.2) }, period: period.code, in: tx)
@@ -143,8 +148,7 @@ enum StatisticsImport {
 extension StatisticsStore {
     /// Replaces the values of the period of many units at once (an import), in the caller's transaction.
     static func replace(_ figures: [(UUID, Figures)], period: String, in db: any Database) async throws {
-        for start in stride(from: 0, to: figures.count, by: 5_000) {
-            let ids = figures[start..<min(start + 5_000, figures.count)].map(\.0)
+        for ids in figures.map(\.0).chunks(of: 5_000) {
             try await db.sql.raw("DELETE FROM stat_values WHERE period = \(bind: period) AND unit_id IN (\(binds: ids))").run()
         }
         let rows: [[any Encodable & Sendable]] = figures.flatMap { unitID, figures in
@@ -179,5 +183,13 @@ extension UnitTree {
         }
         for id in parent.keys { _ = path(id, 0) }
         return paths
+    }
+}
+
+extension Array {
+    /// Consecutive slices of at most `size` elements: lists bound into one SQL statement stay under the
+    /// engines' limits on variables.
+    func chunks(of size: Int) -> [[Element]] {
+        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
     }
 }

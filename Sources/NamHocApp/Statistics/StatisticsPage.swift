@@ -89,10 +89,11 @@ struct StatisticsPage: Encodable {
         var seen = Set<String>()
         let shown: [String] = (form?.sections ?? []).flatMap(\.indicatorCodes).filter { seen.insert($0).inserted }
         let needed = Set(shown.flatMap { code in [code] + (catalogue[code]?.formula?.operands.map(\.code) ?? []) })
-        let now = try await StatisticsStore.totals(of: [unitID], period: period.code, indicators: needed, groupedBy: .none, in: req.db)[unitID]?[""]
-        var before: Figures?, comparable: Figures?
+        let both = try await StatisticsStore.totals(of: [unitID], periods: [period.code] + (lastPeriod.map { [$0.code] } ?? []),
+                                                    indicators: needed, groupedBy: .none, in: req.db)
+        let now = both[period.code]?[unitID]?[""], before = lastPeriod.flatMap { both[$0.code]?[unitID]?[""] }
+        var comparable: Figures?
         if let lastPeriod {
-            before = try await StatisticsStore.totals(of: [unitID], period: lastPeriod.code, indicators: needed, groupedBy: .none, in: req.db)[unitID]?[""]
             comparable = try await StatisticsStore.comparableTotals(under: unitID, today: req.today, period: lastPeriod.code, indicators: needed, in: req.db)
         }
         let totals: [Total] = shown.compactMap { code in

@@ -31,11 +31,21 @@ extension StatisticsStore {
     /// The completeness of the units below `unitID`: late are those not counted once the due day has
     /// passed, and those counted but submitted after it.
     static func progress(under unitID: UUID, period: Period, due: Day, today: Day, in db: any Database) async throws -> Progress {
-        try await ensureProgress(period, due: due, in: db)
-        let kept = try await db.sql.raw("""
-            SELECT expected, counted, approved, counted_late FROM stat_progress
-            WHERE ancestor_id = \(bind: unitID) AND period = \(bind: period.code)
-            """).first(decoding: Kept.self, keyDecodingStrategy: .convertFromSnakeCase) ?? Kept(expected: 0, counted: 0, approved: 0, countedLate: 0)
+        // One query when the rows are built (the usual case): whether they are, and the unit's row.
+        func read() async throws -> (built: Bool, kept: Kept) {
+            let row = try await db.sql.raw("""
+                SELECT m.due AS built, p.expected, p.counted, p.approved, p.counted_late FROM stat_progress_periods m
+                LEFT JOIN stat_progress p ON p.period = m.period AND p.ancestor_id = \(bind: unitID)
+                WHERE m.period = \(bind: period.code)
+                """).first()
+            let kept = try row.flatMap { try $0.decodeNil(column: "expected") ? nil : $0.decode(model: Kept.self, keyDecodingStrategy: .convertFromSnakeCase) }
+            return (try row?.decode(column: "built", as: String.self) == due.iso, kept ?? Kept(expected: 0, counted: 0, approved: 0, countedLate: 0))
+        }
+        var (built, kept) = try await read()
+        if !built {
+            try await ensureProgress(period, due: due, in: db)
+            kept = try await read().kept
+        }
         return Progress(expected: kept.expected, submitted: kept.counted, approved: kept.approved,
                         late: (today > due ? kept.expected - kept.counted : 0) + kept.countedLate)
     }

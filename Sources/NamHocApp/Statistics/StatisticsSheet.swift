@@ -43,7 +43,7 @@ enum StatisticsSheet {
                          number(figures.values[cell.key])])
         }
         return SheetSpec(name: sheetName, titleRows: titles(period, "Đơn vị: \(unitName) — Mã đơn vị: \(unitCode)"),
-                         header: cellHeader, rows: rows, columnWidths: [12, 70, 14, 14, 14], orientation: .portrait)
+                         header: cellHeader, rows: rows, columnWidths: [18, 64, 12, 12, 12], orientation: .portrait)
     }
 
     static func unitsSheet(parentName: String, period: Period, cells: [Cell], units: [UnitRow]) -> SheetSpec {

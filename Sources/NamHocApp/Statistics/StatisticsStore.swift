@@ -135,7 +135,13 @@ enum StatisticsStore {
     /// Totals read from the kept sums: for each of `ancestors`, grouped as asked (`""` when not grouped).
     static func totals(of ancestors: [UUID], period: String, indicators: Set<String>?, groupedBy grouping: Grouping,
                        in db: any Database) async throws -> [UUID: [String: Figures]] {
-        guard !ancestors.isEmpty else { return [:] }
+        try await totals(of: ancestors, periods: [period], indicators: indicators, groupedBy: grouping, in: db)[period] ?? [:]
+    }
+
+    /// The same for several periods in one query (a period and the year before): by period, then by ancestor.
+    static func totals(of ancestors: [UUID], periods: [String], indicators: Set<String>?, groupedBy grouping: Grouping,
+                       in db: any Database) async throws -> [String: [UUID: [String: Figures]]] {
+        guard !ancestors.isEmpty, !periods.isEmpty else { return [:] }
         // PostgreSQL refuses a constant in GROUP BY: the ungrouped case selects '' and groups by nothing more.
         let (group, groupBy): (SQLQueryString, SQLQueryString) = switch grouping {
         case .level: ("levels", ", levels")
@@ -146,17 +152,18 @@ enum StatisticsStore {
             codes.isEmpty ? "" : " AND indicator IN (\(binds: codes.sorted()))"
         } ?? ""
         let rows = try await db.sql.raw("""
-            SELECT ancestor_id, \(group) AS grp, indicator, breakdown, SUM(value) AS value FROM stat_sums
-            WHERE ancestor_id IN (\(binds: ancestors)) AND period = \(bind: period)\(filter)
-            GROUP BY ancestor_id\(groupBy), indicator, breakdown
+            SELECT period, ancestor_id, \(group) AS grp, indicator, breakdown, SUM(value) AS value FROM stat_sums
+            WHERE ancestor_id IN (\(binds: ancestors)) AND period IN (\(binds: periods))\(filter)
+            GROUP BY period, ancestor_id\(groupBy), indicator, breakdown
             """).all()
-        var result: [UUID: [String: [FigureKey: Double]]] = [:]
+        var result: [String: [UUID: [String: [FigureKey: Double]]]] = [:]
         for row in rows {
+            let period = try row.decode(column: "period", as: String.self)
             let id = try row.decode(column: "ancestor_id", as: UUID.self), group = try row.decode(column: "grp", as: String.self)
             let key = FigureKey(try row.decode(column: "indicator", as: String.self), try breakdownKey(row))
-            result[id, default: [:]][group, default: [:]][key] = try row.decode(column: "value", as: Double.self)
+            result[period, default: [:]][id, default: [:]][group, default: [:]][key] = try row.decode(column: "value", as: Double.self)
         }
-        return result.mapValues { $0.mapValues { Figures($0) } }
+        return result.mapValues { $0.mapValues { $0.mapValues { Figures($0) } } }
     }
 
     /// Last year's figures of the units that make the subtree today ("so với cùng kỳ" on today's tree):
