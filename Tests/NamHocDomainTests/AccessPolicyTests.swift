@@ -60,6 +60,17 @@ import Testing
         #expect(AccessPolicy.decide(.administer, by: Actor(role: .admin, unitID: schoolB), on: pathA) == .hidden)
     }
 
+    @Test func for_ones_own_unit_the_path_above_does_not_change_the_answer() {
+        // The app skips the tree queries for one's own unit and passes `[unit]`: the same answers.
+        for role in Role.allCases {
+            for action in AccessAction.allCases {
+                let actor = Actor(role: role, unitID: schoolA)
+                let full = AccessContext(today: pathA, readDay: pathA, period: pathA), own = AccessContext(today: [schoolA], readDay: [schoolA], period: [schoolA])
+                #expect(AccessPolicy.decide(action, by: actor, in: full) == AccessPolicy.decide(action, by: actor, in: own), "\(role) \(action)")
+            }
+        }
+    }
+
     @Test func empty_ancestry_is_hidden() {
         #expect(AccessPolicy.decide(.read, by: Actor(role: .admin, unitID: ministry), on: []) == .hidden)
     }

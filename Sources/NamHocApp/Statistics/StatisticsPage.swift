@@ -108,14 +108,11 @@ struct StatisticsPage: Encodable {
                          comparable: same.map { StatisticsText.value($0, of: indicator) } ?? "—")
         }
 
-        // Completeness of the schools and centres below.
-        let reporters = try await StatisticsStore.reporters(under: unitID, period: period, in: req.db).filter { $0.code != unit.code }
+        // Completeness of the schools and centres below: the counts kept, the late ones named.
         let window = try await StatisticsStore.window(for: period, form: form, in: req.db)
-        let completeness = Completeness(children: reporters.map {
-            .init(code: $0.code, status: $0.status.flatMap(ReportStatus.init(rawValue:)), submittedOn: $0.submittedAt.flatMap(Day.in))
-        }, due: window?.due ?? period.first, today: req.today)
-        let lateCodes = Set(completeness.late)
-        let late = reporters.filter { lateCodes.contains($0.code) }.prefix(200).map {
+        let due = window?.due ?? period.first
+        let progress = try await StatisticsStore.progress(under: unitID, period: period, due: due, today: req.today, in: req.db)
+        let late = try await StatisticsStore.lateReporters(under: unitID, period: period, due: due, today: req.today, limit: 200, in: req.db).map {
             Late(code: $0.code, name: $0.name, status: $0.status.flatMap(ReportStatus.init(rawValue:))?.nameVI ?? "Chưa có báo cáo",
                  url: SiteURL.unitStatistics($0.code).url(.period(period)))
         }
@@ -143,8 +140,8 @@ struct StatisticsPage: Encodable {
             approveURL: SiteURL.unitStatisticsAction(unit.code, .approve).path, returnURL: SiteURL.unitStatisticsAction(unit.code, .return).path,
             reopenURL: SiteURL.unitStatisticsAction(unit.code, .reopen).path,
             sections: sections, warnings: warnings, totals: totals,
-            expected: VietnameseFormat.integer(completeness.expected), submitted: VietnameseFormat.integer(completeness.submitted),
-            approved: VietnameseFormat.integer(completeness.approved), late: Array(late), lateCount: VietnameseFormat.integer(completeness.late.count),
+            expected: VietnameseFormat.integer(progress.expected), submitted: VietnameseFormat.integer(progress.submitted),
+            approved: VietnameseFormat.integer(progress.approved), late: late, lateCount: VietnameseFormat.integer(progress.late),
             message: nil, error: nil)
     }
 }

@@ -198,16 +198,21 @@ extension StatisticsStore {
         var submittedAt: Date?
     }
 
-    /// The schools and centres of the subtree on the period's day, each with its report's status.
-    static func reporters(under unitID: UUID, period: Period, in db: any Database) async throws -> [Reporter] {
-        let day = period.first
+    /// The late schools and centres of the subtree on the period's day (not counted once the due day has
+    /// passed, or counted but submitted after it), in Vietnamese order, at most `limit`: the page names them.
+    static func lateReporters(under unitID: UUID, period: Period, due: Day, today: Day, limit: Int,
+                              in db: any Database) async throws -> [Reporter] {
+        let day = period.first, counted: SQLQueryString = "r.status IN ('submitted', 'approved')"
+        let notCounted: SQLQueryString = today > due ? "r.id IS NULL OR NOT (\(counted))" : "1 = 0"
         return try await db.sql.raw("""
             WITH RECURSIVE \(UnitTree.subtree(unitID, day))
             SELECT u.code, COALESCE(un.name, u.name) AS name, r.status, r.submitted_at
             FROM sub JOIN units u ON u.id = sub.id \(UnitTree.namesJoin("u", day))
             LEFT JOIN stat_reports r ON r.unit_id = u.id AND r.period = \(bind: period.code)
-            WHERE u.kind IN ('school', 'centre') AND \(UnitTree.valid("u", day))
+            WHERE sub.depth > 0 AND u.kind IN ('school', 'centre') AND \(UnitTree.valid("u", day))
+              AND (\(notCounted) OR (\(counted) AND r.submitted_at >= \(bind: dueEnd(due))))
             ORDER BY COALESCE(un.sort_key, u.sort_key), u.code
+            LIMIT \(literal: limit)
             """).all(decoding: Reporter.self, keyDecodingStrategy: .convertFromSnakeCase)
     }
 }
