@@ -208,6 +208,42 @@ extension AppTests {
             }
         }
 
+        @Test func completeness_is_kept_and_counts_late_as_the_domain_rule_does() async throws {
+            try await withApp { app, _ in
+                // setup: T2 submits on time; T1 submits, is returned, and resubmits after the due day (31/10)
+                app.clock = .fixed(Self.inWindow)
+                let ward = try await Self.client(app, "xa001.lanhdao"), ministry = try await Self.client(app, "admin")
+                try await Self.client(app, "t2.chuyenvien").save("T2", Self.primary(classes: 10, perClass: 30))
+                try await Self.client(app, "t2.chuyenvien").act(.submit, "T2")
+                let t1 = try await Self.client(app, "t1.chuyenvien")
+                let thcs: [String: Double] = ["3101": 1, "3101.cong_lap": 1, "3102": 4, "3102.cong_lap": 4, "3102.k6": 1, "3102.k7": 1,
+                                              "3102.k8": 1, "3102.k9": 1, "3105": 160, "3105.cong_lap": 160, "3105.k6": 40, "3105.k7": 40,
+                                              "3105.k8": 40, "3105.k9": 40, "3106": 8, "3106.cong_lap": 8, "3104": 10, "3104.cong_lap": 10]
+                try await t1.save("T1", thcs)
+                try await t1.act(.submit, "T1")
+                try await ward.act(.return, "T1", reason: "Thiếu số giáo viên")
+                #expect(try await ministry.values("X001", "3105").completeness.submitted == 1)
+                let fifthOfNovember = Date(timeIntervalSince1970: 1_793_847_600)  // 05/11/2026 10:00 in Vietnam
+                app.clock = .fixed(fifthOfNovember)
+                try await t1.save("T1", thcs)
+                try await t1.act(.submit, "T1")
+                // MUT
+                let kept = try await ministry.values("X001", "3105").completeness
+                // validate: against the domain's rule over the same reports
+                let due = try #require(Day(iso: "2026-10-31"))
+                let rule = Completeness(children: [.init(code: "T1", status: .submitted, submittedOn: Day.in(fifthOfNovember)),
+                                                   .init(code: "T2", status: .submitted, submittedOn: Day.in(Self.inWindow))],
+                                        due: due, today: Day.in(fifthOfNovember)!)
+                #expect(kept.expected == rule.expected && kept.submitted == rule.submitted && kept.approved == rule.approved)
+                #expect(kept.late == rule.late.count && rule.late == ["T1"])
+                let page = try await BrowserSession.signIn(app, as: "xa001.lanhdao")
+                try await page.get(app, SiteURL.unitStatistics("X001").url(.period(try #require(Period(code: Self.period))))) { res in
+                    #expect(res.body.string.contains("/units/T1/statistics") && !res.body.string.contains("/units/T2/statistics"))
+                }
+                #expect(try await Self.verify(app) == 0)
+            }
+        }
+
         @Test func the_workflow_belongs_to_the_unit_and_the_leader_directly_above() async throws {
             try await withApp { app, _ in
                 // setup: T1's report submitted by its officer

@@ -40,6 +40,6 @@ extension Request {
     func takeReportStep(_ action: ReportAction, of unit: Unit, period: Period, reason: String?) async throws -> ReportStatus {
         try await authorize(action == .submit ? .write : .approve, on: unit, period: period)
         return try await StatisticsService.act(action, unit: unit, period: period, actor: try await reportActor(for: unit), reason: reason,
-                                               by: AuditActor(try requireUser()), statistics: try await statistics(), today: today, on: db)
+                                               by: AuditActor(try requireUser()), statistics: try await statistics(), now: now, on: db)
     }
 }

@@ -102,8 +102,8 @@ enum StatisticsImport {
             let now = Date()
             for (unit, report, figures) in toWrite {
                 let before = StatisticsService.snapshot(report, saved[unit.id!] ?? Figures())
+                // A new report is a draft; an existing one keeps its status (draft, or returned: still to resubmit).
                 if let id = report.id { existing.append(id) } else { created.append([UUID(), unit.id!, period.code, ReportStatus.draft.rawValue, now]) }
-                report.status = ReportStatus.draft.rawValue
                 entries.append(.entry(.importFigures, .report, record: "\(unit.code) \(period.code)", unitID: unit.id,
                                       before: before, after: StatisticsService.snapshot(report, figures)))
             }
@@ -111,7 +111,7 @@ enum StatisticsImport {
             try await tx.sql.insertRows(into: StatReport.schema, columns: ["id", "unit_id", "period", "status", "updated_at"], rows: created)
             for chunk in existing.chunks(of: 5_000) {
                 try await tx.sql.raw("""
-                    UPDATE stat_reports SET status = \(bind: ReportStatus.draft.rawValue), updated_at = \(bind: now) WHERE id IN (\(binds: chunk))
+                    UPDATE stat_reports SET updated_at = \(bind: now) WHERE id IN (\(binds: chunk))
                     """).run()
             }
             try await StatisticsStore.replace(toWrite.map { ($0.0.id!, $0.2) }, period: period.code, in: tx)

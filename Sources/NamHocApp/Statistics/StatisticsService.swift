@@ -121,7 +121,8 @@ enum StatisticsService {
     /// in the sums of its unit and every ancestor at once, and leaves them in the transaction that
     /// returns it (or reopens it, once approved).
     static func act(_ action: ReportAction, unit: Unit, period: Period, actor: ReportActor, reason: String?,
-                    by auditActor: AuditActor, statistics: StatisticsCatalogue, today: Day, on db: any Database) async throws -> ReportStatus {
+                    by auditActor: AuditActor, statistics: StatisticsCatalogue, now: Date, on db: any Database) async throws -> ReportStatus {
+        let today = Day.today(now: now)
         let report = try await report(of: unit, period: period, on: db)
         guard report.id != nil || action == .save else {
             throw AppError.conflict(field: "period", message: "Đơn vị \(unit.name) chưa có báo cáo \(period.nameVI).")
@@ -144,8 +145,9 @@ enum StatisticsService {
         let before = snapshot(report, nil)
         report.status = status.rawValue
         if action == .return || action == .reopen { report.reason = cleanReason }
-        if action == .submit { report.submittedAt = Date() }
-        if action == .approve { report.approvedAt = Date() }
+        // The application's clock, not the machine's: whether a report was late follows the day it is judged on.
+        if action == .submit { report.submittedAt = now }
+        if action == .approve { report.approvedAt = now }
         try await db.transaction { tx in
             try await report.save(on: tx)
             if old.countsInRollUp != status.countsInRollUp {

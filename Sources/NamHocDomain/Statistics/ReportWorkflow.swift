@@ -144,7 +144,7 @@ public enum ReportWorkflow {
 
     /// The status after `action`, or why not. Rules:
     /// - save: the unit's own officer or leader, or staff of a unit above entering on its behalf (nhập hộ),
-    ///   on a draft or returned report → draft;
+    ///   on a draft or returned report → draft (a returned one stays returned);
     /// - submit: the unit's own officer or leader, on a draft or returned report, with every warning
     ///   explained → submitted;
     /// - approve: a leader of the unit directly above, on a submitted report → approved;
@@ -163,7 +163,9 @@ public enum ReportWorkflow {
             guard own || (action == .save && onBehalf) else { return .failure(.notPermitted(action, context.actor)) }
             guard status.isEditable else { return .failure(.wrongStatus(action, status)) }
             guard context.windowOpen || status == .returned else { return .failure(.windowClosed(action)) }
-            if action == .save { return .success(.draft) }
+            // A returned report stays returned while it is corrected, so it can still be submitted once the
+            // window has closed.
+            if action == .save { return .success(status == .returned ? .returned : .draft) }
             guard context.warningsExplained else { return .failure(.warningsUnexplained) }
             return .success(.submitted)
         case .approve, .return, .reopen:
