@@ -22,3 +22,42 @@ extension Download {
         return "data:\(file.contentType);base64,\(file.data.base64EncodedString())"
     }
 }
+
+/// What an upload page shows after a file: its name, whether it was only checked, and either the summary
+/// or the error with every fault (also as an Excel file inside the link itself).
+struct UploadOutcome<Fault: Encodable>: Encodable {
+    var filename: String?
+    var checkedOnly = false
+    var summary: [String]?
+    var error: String?
+    var faults: [Fault]?
+    var faultsFileURL: String?
+
+    /// Reads the request's file and runs `apply(data, filename, checkOnly)`, which returns the summary's
+    /// lines; a refused file gives its faults as `fault` shows them. The status is the page's answer.
+    static func of(_ req: Request, fault: (AppError.RowError) -> Fault, faultsFile: ([Fault], String) throws -> String,
+                   apply: (Data, String, Bool) async throws -> [String]) async throws -> (UploadOutcome, HTTPStatus) {
+        var outcome = UploadOutcome()
+        guard let upload = FileUpload.of(req) else {
+            outcome.error = "Chưa chọn tệp, hoặc tệp rỗng."
+            return (outcome, .unprocessableEntity)
+        }
+        outcome.filename = upload.file.filename
+        outcome.checkedOnly = upload.checkOnly != nil
+        do {
+            outcome.summary = try await apply(Data(buffer: upload.file.data), upload.file.filename, outcome.checkedOnly)
+            return (outcome, .ok)
+        } catch let error as AppError {
+            outcome.error = error.messageVI
+            if case .importRejected(let rows) = error {
+                let faults = rows.map(fault)
+                outcome.faults = faults
+                outcome.faultsFileURL = try faultsFile(faults, upload.file.filename)
+            }
+            return (outcome, error.status)
+        } catch let error as OfficeError {
+            outcome.error = AppError.office(error).messageVI
+            return (outcome, .unprocessableEntity)
+        }
+    }
+}

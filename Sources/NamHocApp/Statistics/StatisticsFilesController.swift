@@ -27,12 +27,7 @@ enum StatisticsFilesController {
         var periodName: String
         var unitFileURL: String
         var belowFileURL: String
-        var filename: String?
-        var summary: [String]?
-        var checkedOnly: Bool
-        var error: String?
-        var faults: [Fault]?
-        var faultsFileURL: String?
+        var outcome = UploadOutcome<Fault>()
     }
 
     struct Fault: Encodable {
@@ -57,31 +52,14 @@ enum StatisticsFilesController {
         try CSRFMiddleware.check(req)
         let unit = try req.scopedUnit, user = try req.requireUser()
         let period = try req.statisticsPeriod(req.query[String.self, at: "period"])
-        var model = Model.empty(for: unit, period: period)
-        guard let upload = FileUpload.of(req) else {
-            model.error = "Chưa chọn tệp, hoặc tệp rỗng."
-            return try await render(req, model, status: .unprocessableEntity)
+        let statistics = try await req.statistics()
+        var model = Model.empty(for: unit, period: period), status: HTTPStatus
+        (model.outcome, status) = try await UploadOutcome.of(req, fault: Fault.init, faultsFile: faultsFile) { data, filename, checkOnly in
+            let file = try StatisticsFiles.read(data, filename: filename)
+            return lines(try await StatisticsImport.run(file, under: unit, expected: period, by: .person(user), statistics: statistics,
+                                                        today: req.today, dryRun: checkOnly, on: req.db))
         }
-        model.filename = upload.file.filename
-        model.checkedOnly = upload.checkOnly != nil
-        do {
-            let file = try StatisticsFiles.read(Data(buffer: upload.file.data), filename: upload.file.filename)
-            let summary = try await StatisticsImport.run(file, under: unit, expected: period, by: .person(user),
-                                                         statistics: try await req.statistics(), today: req.today,
-                                                         dryRun: model.checkedOnly, on: req.db)
-            model.summary = lines(summary)
-            return try await render(req, model, status: .ok)
-        } catch let error as AppError {
-            model.error = error.messageVI
-            if case .importRejected(let rows) = error {
-                model.faults = rows.map(Fault.init)
-                model.faultsFileURL = try faultsFile(model.faults ?? [], filename: upload.file.filename)
-            }
-            return try await render(req, model, status: error.status)
-        } catch let error as OfficeError {
-            model.error = AppError.office(error).messageVI
-            return try await render(req, model, status: .unprocessableEntity)
-        }
+        return try await render(req, model, status: status)
     }
 
     static func lines(_ summary: StatisticsImport.Summary) -> [String] {
@@ -109,7 +87,6 @@ extension StatisticsFilesController.Model {
         .init(unitName: unit.name, statisticsURL: SiteURL.unitStatistics(unit.code).url(.period(period)),
               formURL: SiteURL.unitStatisticsImport(unit.code).url(.period(period)), period: period.code, periodName: period.nameVI,
               unitFileURL: SiteURL.unitStatisticsFile(unit.code).url(.period(period)),
-              belowFileURL: SiteURL.unitStatisticsFile(unit.code).url(.period(period), .rowsBelow),
-              filename: nil, summary: nil, checkedOnly: false, error: nil, faults: nil, faultsFileURL: nil)
+              belowFileURL: SiteURL.unitStatisticsFile(unit.code).url(.period(period), .rowsBelow))
     }
 }

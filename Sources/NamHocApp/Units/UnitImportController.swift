@@ -15,13 +15,7 @@ enum UnitImportController {
         var formURL: String
         var templateURL: String
         var columns: [Column]
-        var filename: String?
-        var summary: [String]?
-        var checkedOnly: Bool
-        var error: String?
-        var faults: [Fault]?
-        /// The faults as an Excel file inside the link itself (`data:`): nothing is kept on the server.
-        var faultsFileURL: String?
+        var outcome = UploadOutcome<Fault>()
     }
 
     /// One refused row as people read it: the column by its Vietnamese title.
@@ -46,30 +40,12 @@ enum UnitImportController {
     @Sendable static func upload(req: Request) async throws -> Response {
         try CSRFMiddleware.check(req)
         let unit = try req.scopedUnit, user = try req.requireUser()
-        var model = Model.empty(for: unit)
-        guard let upload = FileUpload.of(req) else {
-            model.error = "Chưa chọn tệp, hoặc tệp rỗng."
-            return try await render(req, model, status: .unprocessableEntity)
+        var model = Model.empty(for: unit), status: HTTPStatus
+        (model.outcome, status) = try await UploadOutcome.of(req, fault: Fault.init, faultsFile: faultsFile) { data, filename, checkOnly in
+            let rows = try TableFile.readRows(data, filename: filename)
+            return lines(try await UnitImport.run(rows, by: AuditActor(user), within: unit, today: req.today, dryRun: checkOnly, on: req.db))
         }
-        model.filename = upload.file.filename
-        model.checkedOnly = upload.checkOnly != nil
-        do {
-            let rows = try TableFile.readRows(Data(buffer: upload.file.data), filename: upload.file.filename)
-            let summary = try await UnitImport.run(rows, by: AuditActor(user), within: unit, today: req.today,
-                                                   dryRun: model.checkedOnly, on: req.db)
-            model.summary = lines(summary)
-            return try await render(req, model, status: .ok)
-        } catch let error as AppError {
-            model.error = error.messageVI
-            if case .importRejected(let rows) = error {
-                model.faults = rows.map(Fault.init)
-                model.faultsFileURL = try faultsFile(model.faults ?? [], filename: upload.file.filename)
-            }
-            return try await render(req, model, status: error.status)
-        } catch let error as OfficeError {
-            model.error = AppError.office(error).messageVI
-            return try await render(req, model, status: .unprocessableEntity)
-        }
+        return try await render(req, model, status: status)
     }
 
     static func faultsFile(_ faults: [Fault], filename: String) throws -> String {
@@ -92,7 +68,6 @@ extension UnitImportController.Model {
     static func empty(for unit: Unit) -> Self {
         .init(unitName: unit.name, unitURL: SiteURL.unit(unit.code).path, formURL: SiteURL.unitImport(unit.code).path,
               templateURL: SiteURL.unitExport(unit.code).url(.format("xlsx")),
-              columns: UnitColumn.allCases.map { .init(label: $0.labelVI, key: $0.rawValue, required: [.code, .name, .kind].contains($0)) },
-              filename: nil, summary: nil, checkedOnly: false, error: nil, faults: nil, faultsFileURL: nil)
+              columns: UnitColumn.allCases.map { .init(label: $0.labelVI, key: $0.rawValue, required: [.code, .name, .kind].contains($0)) })
     }
 }
