@@ -94,7 +94,8 @@ func routes(_ app: Application) throws {
         let writable = authed.grouped(UnitScopeMiddleware(action: .write))
         writable.put(SiteURL.api(.unitValues(code)).pathComponents, use: APIStatisticsController.save)
         authed.grouped(UnitScopeMiddleware(action: .enterFigures))
-            .post(SiteURL.api(.unitValuesBulk(code)).pathComponents, use: APIStatisticsController.bulk)
+            .on(.POST, SiteURL.api(.unitValuesBulk(code)).pathComponents, body: .collect(maxSize: APIStatisticsController.maxBulk),
+                use: APIStatisticsController.bulk)
         writable.post(SiteURL.api(.unitReport(code, .submit)).pathComponents, use: APIStatisticsController.act(.submit))
         let approvable = authed.grouped(UnitScopeMiddleware(action: .approve))
         for action in [ReportAction.approve, .return, .reopen] {

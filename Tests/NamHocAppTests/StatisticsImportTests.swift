@@ -196,6 +196,10 @@ extension AppTests {
                                                              today: app.clock.today, dryRun: false, on: app.db)
                 // validate
                 #expect(root.code == "BGD")
+                // a subtree too large for one file is refused, in Vietnamese, before anything is built
+                await #expect(throws: AppError.self) {
+                    try await StatisticsFiles.unitsWorkbook(under: root, period: period, statistics: statistics, maxRows: 3, in: app.db)
+                }
                 #expect(summary.saved == ["T2"])
                 #expect(try await Self.figures(app, "T2")["2105"] == 150)
                 let entry = try #require(try await AuditEntry.query(on: app.db).filter(\.$action == "import_figures").first())
@@ -253,6 +257,13 @@ extension AppTests {
                     #expect(saved == ["T2"])
                 }
                 #expect(try await Self.figures(app, "T2")["2105"] == 300)
+                // a body past the API's usual 16 KB is taken (a province's schools are megabytes): 600 unknown codes, each named
+                let many = Dictionary(uniqueKeysWithValues: (1...600).map { ("KHONG-CO-\($0)", ["2105": 1.0, "2102": 1.0]) })
+                try await ward.send(.POST, path, ["period": Self.period, "units": many]) { res in
+                    #expect(res.status == .unprocessableEntity)
+                    let rows = try res.content.get([AppError.RowError].self, at: "error", "rows")
+                    #expect(rows.count == 600)
+                }
                 // a viewer may not; another branch does not see the unit
                 try await StatisticsTests.client(app, "t1.xem").send(.POST, SiteURL.api(.unitValuesBulk("T1")).path,
                                                                     ["period": Self.period, "units": [String: [String: Double]]()]) { res in

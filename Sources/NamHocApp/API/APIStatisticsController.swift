@@ -162,6 +162,9 @@ enum APIStatisticsController {
         return SaveResponse(status: saved.status.rawValue, warnings: saved.findings.filter { $0.severity == .warning }.map(AppError.IndicatorError.init))
     }
 
+    /// A province's schools in one body are ≈ 1–3 MB of JSON; the default limit (16 KB) is for the rest.
+    static let maxBulk: ByteCount = "20mb"
+
     struct BulkBody: Content {
         var period: String
         /// Unit code → cell → value: every cell of each unit's draft.

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import NamHocDomain
 import NamHocOffice
+import NamHocText
 import SQLKit
 
 /// The statistics workbooks filled from the database: a unit's form, or one row per reporting unit of
@@ -22,8 +23,13 @@ enum StatisticsFiles {
                                                             figures: figures, lastYear: lastYear)])
     }
 
+    /// The most rows a units workbook holds: a province's file is ≈ 2.000–7.000 units; the nation's, 57.000
+    /// rows of 300 columns, is refused rather than built (one request must not hold a process for minutes).
+    static let maxUnitRows = 10_000
+
     /// The units workbook: every unit of the subtree on the period's day that reports something, one row each.
-    static func unitsWorkbook(under root: Unit, period: Period, statistics: StatisticsCatalogue, in db: any Database) async throws -> Download {
+    static func unitsWorkbook(under root: Unit, period: Period, statistics: StatisticsCatalogue, maxRows: Int = maxUnitRows,
+                              in db: any Database) async throws -> Download {
         let day = period.first
         let rows = try await db.sql.raw("""
             WITH RECURSIVE \(UnitTree.subtree(root.requireID(), day))
@@ -35,6 +41,10 @@ enum StatisticsFiles {
             WHERE \(UnitTree.valid("u", day))
             ORDER BY sub.depth, \(UnitTree.kindOrder("u")), COALESCE(un.sort_key, u.sort_key), u.code
             """).all(decoding: Member.self, keyDecodingStrategy: .convertFromSnakeCase)
+        guard rows.count <= maxRows else {
+            throw AppError.invalidField(field: "rows", message: "\(root.name) có \(VietnameseFormat.integer(rows.count)) đơn vị trực thuộc, quá nhiều cho một tệp "
+                                        + "(tối đa \(VietnameseFormat.integer(maxRows))): hãy tải biểu của từng đơn vị cấp dưới.")
+        }
         let figures = try await StatisticsStore.figures(under: root.requireID(), period: period, in: db)
         var entered: [String: [Indicator]] = [:], reporting: [Indicator] = [], seen = Set<String>()
         var units: [StatisticsSheet.UnitRow] = []
