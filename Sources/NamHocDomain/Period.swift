@@ -99,6 +99,13 @@ public struct Period: Hashable, Codable, Sendable, CustomStringConvertible {
         return Period(kind: .yearEnd, code: "\(year.name)/end", nameVI: "Thời điểm \(day.vietnamese)", from: day, to: day)
     }
 
+    /// A statistics reporting period: `2024-2025/census` (start of year) or `2024-2025/end` (end of year);
+    /// nil for any other code, other kinds of period included.
+    public init?(reportingCode code: String) {
+        guard let period = Period(code: code), period.kind == .census || period.kind == .yearEnd else { return nil }
+        self = period
+    }
+
     /// Parses any code this type produces; nil for anything else (no lenient forms: codes are machine text).
     public init?(code: String) {
         self.init(code: code, calendar: .standard)

@@ -3,6 +3,14 @@ import NamHocDomain
 import Testing
 
 @Suite struct PeriodTests {
+    @Test func a_reporting_period_is_a_census_or_a_year_end_and_nothing_else() {
+        #expect(Period(reportingCode: "2024-2025/census") == Period.census(SchoolYear(startYear: 2024)))
+        #expect(Period(reportingCode: "2024-2025/end") == Period.yearEnd(SchoolYear(startYear: 2024)))
+        for code in ["2024-2025/HK1", "2024-2025", "2024-2026/census", "2024-2025/census ", ""] {
+            #expect(Period(reportingCode: code) == nil, "\(code)")
+        }
+    }
+
     /// Every period of several school years, of every kind.
     static let allPeriods: [Period] = (2019...2027).flatMap { start -> [Period] in
         let year = SchoolYear(startYear: start)

@@ -13,6 +13,18 @@ enum CommandSupport {
         }
     }
 
+    /// The bytes of a file named on the command line, or the Vietnamese line saying it cannot be read.
+    static func contents(of path: String) throws -> Data {
+        guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure("Không đọc được tệp \"\(path)\".") }
+        return data
+    }
+
+    /// The unit with this code, or `unit_not_found`.
+    static func unit(_ code: String, in db: any Database) async throws -> Unit {
+        guard let unit = try await Unit.query(on: db).filter(\.$code == code).first() else { throw AppError.unitNotFound(code) }
+        return unit
+    }
+
     static func message(for error: any Error) -> String {
         switch error {
         case let appError as AppError:

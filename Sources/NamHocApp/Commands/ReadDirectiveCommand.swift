@@ -14,9 +14,7 @@ struct ReadDirectiveCommand: AsyncCommand {
     var help: String { "Đọc văn bản chỉ đạo: chủ đề, nhiệm vụ, chỉ tiêu, văn bản dẫn chiếu…" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard let data = FileManager.default.contents(atPath: signature.file) else {
-            throw CommandFailure("Không đọc được tệp \"\(signature.file)\".")
-        }
+        let data = try CommandSupport.contents(of: signature.file)
         let text: String
         if signature.file.lowercased().hasSuffix(".docx") || data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             text = try DOCXReader.paragraphs(data).joined(separator: "\n")

@@ -58,12 +58,10 @@ struct StatsCommands: AsyncCommandGroup {
         var help: String { "Đặt thời hạn nhận báo cáo của một kỳ: --period 2026-2027/census --opens 30/09/2026 --closes 31/10/2026" }
 
         func run(using context: CommandContext, signature: Signature) async throws {
-            guard let code = signature.period, let opensText = signature.opens, let closesText = signature.closes else {
+            guard signature.period != nil, let opensText = signature.opens, let closesText = signature.closes else {
                 throw CommandFailure("Cần đủ --period, --opens và --closes.")
             }
-            guard let period = Period(code: code), period.kind == .census || period.kind == .yearEnd else {
-                throw CommandFailure("Kỳ báo cáo \"\(code)\" không hợp lệ (dạng 2026-2027/census hoặc 2026-2027/end).")
-            }
+            let period = try StatsCommands.period(signature.period)
             guard let opens = QueryDay.day(opensText), let closes = QueryDay.day(closesText), opens <= closes,
                   let due = signature.due.map(QueryDay.day) ?? closes else {
                 throw CommandFailure("Ngày không hợp lệ: cần ngày mở ≤ ngày đóng, dạng 30/09/2026 hoặc 2026-09-30.")

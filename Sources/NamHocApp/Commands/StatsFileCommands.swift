@@ -22,7 +22,7 @@ extension StatsCommands {
             let period = try StatsCommands.period(signature.period)
             let app = context.application
             try await CommandSupport.prepareDatabase(app)
-            guard let unit = try await Unit.query(on: app.db).filter(\.$code == code).first() else { throw AppError.unitNotFound(code) }
+            let unit = try await CommandSupport.unit(code, in: app.db)
             let statistics = try await app.statistics()
             let file = signature.below ? try await StatisticsFiles.unitsWorkbook(under: unit, period: period, statistics: statistics, in: app.db)
                 : try await StatisticsFiles.unitWorkbook(unit, period: period, statistics: statistics, in: app.db)
@@ -40,9 +40,7 @@ extension StatsCommands {
         var help: String { "Nhập biểu số liệu đã điền (tất cả hoặc không ô nào; lưu thành bản nháp của từng đơn vị)." }
 
         func run(using context: CommandContext, signature: Signature) async throws {
-            guard let data = FileManager.default.contents(atPath: signature.file) else {
-                throw CommandFailure("Không đọc được tệp \"\(signature.file)\".")
-            }
+            let data = try CommandSupport.contents(of: signature.file)
             let app = context.application
             try await CommandSupport.prepareDatabase(app)
             let file = try StatisticsFiles.read(data, filename: signature.file)
@@ -54,7 +52,7 @@ extension StatsCommands {
     }
 
     static func period(_ code: String?) throws -> Period {
-        guard let code, let period = Period(code: code), period.kind == .census || period.kind == .yearEnd else {
+        guard let period = code.flatMap(Period.init(reportingCode:)) else {
             throw CommandFailure("Kỳ báo cáo \"\(code ?? "")\" không hợp lệ (dạng 2026-2027/census hoặc 2026-2027/end).")
         }
         return period
@@ -62,10 +60,7 @@ extension StatsCommands {
 
     /// The unit named by `--unit`, or the top of the tree above the file's first unit on the period's day.
     static func root(_ code: String?, of file: StatisticsSheet.Read, in db: any Database) async throws -> Unit {
-        if let code {
-            guard let unit = try await Unit.query(on: db).filter(\.$code == code).first() else { throw AppError.unitNotFound(code) }
-            return unit
-        }
+        if let code { return try await CommandSupport.unit(code, in: db) }
         guard let period = file.period, let first = file.entries.first,
               let unit = try await Unit.query(on: db).filter(\.$code == first.code).first() else {
             throw AppError.importRejected(file.faults.isEmpty ? [.init(row: 1, field: nil, message: "Tệp không có số liệu nào.")] : file.faults)
@@ -88,9 +83,7 @@ extension StatsCommands {
         var help: String { "Bổ sung danh mục chỉ tiêu từ tệp (chỉ tiêu mới, hoặc phiên bản mới từ một năm học)." }
 
         func run(using context: CommandContext, signature: Signature) async throws {
-            guard let data = FileManager.default.contents(atPath: signature.file) else {
-                throw CommandFailure("Không đọc được tệp \"\(signature.file)\".")
-            }
+            let data = try CommandSupport.contents(of: signature.file)
             let app = context.application
             try await CommandSupport.prepareDatabase(app)
             let rows = try TableFile.readRows(data, filename: signature.file)

@@ -16,9 +16,7 @@ struct UnitsCommands: AsyncCommandGroup {
 
         func run(using context: CommandContext, signature: Signature) async throws {
             let app = context.application
-            guard let data = FileManager.default.contents(atPath: signature.file) else {
-                throw CommandFailure("Không đọc được tệp \"\(signature.file)\".")
-            }
+            let data = try CommandSupport.contents(of: signature.file)
             try await CommandSupport.prepareDatabase(app)
             let rows = try TableFile.readRows(data, filename: signature.file)
             let summary = try await UnitImport.run(rows, by: .commandLine, on: app.db)

@@ -27,9 +27,7 @@ struct UserCommands: AsyncCommandGroup {
             }
             let app = context.application
             try await CommandSupport.prepareDatabase(app)
-            guard let unit = try await Unit.query(on: app.db).filter(\.$code == unitCode).first() else {
-                throw AppError.unitNotFound(unitCode)
-            }
+            let unit = try await CommandSupport.unit(unitCode, in: app.db)
             let user = try await UserService.create(username: username, displayName: signature.name ?? username, password: password,
                                                     unit: unit, role: role, by: .commandLine, hasher: app.password.async, on: app.db)
             context.console.print("Đã tạo người dùng \(user.username) (\(role.nameVI)) tại \(unit.name).")

@@ -8,7 +8,7 @@ extension Request {
         guard let code, !code.isEmpty else {
             throw AppError.invalidField(field: "period", message: "Thiếu kỳ báo cáo (dạng 2024-2025/census hoặc 2024-2025/end).")
         }
-        guard let period = Period(code: code), period.kind == .census || period.kind == .yearEnd else {
+        guard let period = Period(reportingCode: code) else {
             throw AppError.invalidField(field: "period",
                 message: "Kỳ báo cáo \"\(code)\" không hợp lệ: 2024-2025/census (đầu năm, số liệu ngày 30/9) hoặc 2024-2025/end (cuối năm, ngày 31/5).")
         }

@@ -94,35 +94,3 @@ enum StatisticsFiles {
         "so-lieu-\(unit.code)\(below ? "-don-vi-truc-thuoc" : "")-\(period.code.replacingOccurrences(of: "/", with: "-"))"
     }
 }
-
-extension StatisticsStore {
-    /// Every value of a period entered by the units of a subtree (on the period's day), by unit.
-    static func figures(under rootID: UUID, period: Period, in db: any Database) async throws -> [UUID: Figures] {
-        let rows = try await db.sql.raw("""
-            WITH RECURSIVE \(UnitTree.subtree(rootID, period.first))
-            SELECT v.unit_id, v.indicator, v.breakdown, v.value FROM sub JOIN stat_values v ON v.unit_id = sub.id AND v.period = \(bind: period.code)
-            """).all()
-        return try group(rows)
-    }
-
-    /// Every value of a period entered by the given units, by unit.
-    static func figures(of unitIDs: [UUID], period: String, in db: any Database) async throws -> [UUID: Figures] {
-        var result: [UUID: Figures] = [:]
-        for chunk in unitIDs.chunks(of: 10_000) {
-            let rows = try await db.sql.raw("""
-                SELECT unit_id, indicator, breakdown, value FROM stat_values WHERE period = \(bind: period) AND unit_id IN (\(binds: chunk))
-                """).all()
-            result.merge(try group(rows)) { a, _ in a }
-        }
-        return result
-    }
-
-    private static func group(_ rows: [any SQLRow]) throws -> [UUID: Figures] {
-        var values: [UUID: [FigureKey: Double]] = [:]
-        for row in rows {
-            values[try row.decode(column: "unit_id", as: UUID.self), default: [:]][FigureKey(try row.decode(column: "indicator", as: String.self), try breakdownKey(row))]
-                = try row.decode(column: "value", as: Double.self)
-        }
-        return values.mapValues(Figures.init)
-    }
-}

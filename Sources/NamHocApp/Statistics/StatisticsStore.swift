@@ -14,21 +14,53 @@ enum StatisticsStore {
     // MARK: - Entered values
 
     static func figures(of unitID: UUID, period: String, in db: any Database) async throws -> Figures {
-        let rows = try await db.sql.raw("""
-            SELECT indicator, breakdown, value FROM stat_values WHERE unit_id = \(bind: unitID) AND period = \(bind: period)
-            """).all()
-        return Figures(Dictionary(try rows.map { row in
-            (FigureKey(try row.decode(column: "indicator", as: String.self), try breakdownKey(row)), try row.decode(column: "value", as: Double.self))
-        }, uniquingKeysWith: { a, _ in a }))
+        try await figures(of: [unitID], period: period, in: db)[unitID] ?? Figures()
     }
 
     /// Replaces the unit's values of the period (a draft being saved).
     static func replace(_ figures: Figures, of unitID: UUID, period: String, in db: any Database) async throws {
-        try await db.sql.raw("DELETE FROM stat_values WHERE unit_id = \(bind: unitID) AND period = \(bind: period)").run()
-        let rows: [[any Encodable & Sendable]] = figures.values.sorted { $0.key < $1.key }.map { key, value in
-            [unitID, period, key.code, key.breakdown ?? "", value]
+        try await replace([(unitID, figures)], period: period, in: db)
+    }
+
+    /// Replaces the values of the period of many units at once (an import), in the caller's transaction.
+    static func replace(_ figures: [(UUID, Figures)], period: String, in db: any Database) async throws {
+        for ids in figures.map(\.0).chunks(of: 5_000) {
+            try await db.sql.raw("DELETE FROM stat_values WHERE period = \(bind: period) AND unit_id IN (\(binds: ids))").run()
+        }
+        let rows: [[any Encodable & Sendable]] = figures.flatMap { unitID, figures in
+            figures.values.sorted { $0.key < $1.key }.map { key, value in [unitID, period, key.code, key.breakdown ?? "", value] as [any Encodable & Sendable] }
         }
         try await db.sql.insertRows(into: values, columns: ["unit_id", "period", "indicator", "breakdown", "value"], rows: rows)
+    }
+
+    /// Every value of a period entered by the units of a subtree (on the period's day), by unit.
+    static func figures(under rootID: UUID, period: Period, in db: any Database) async throws -> [UUID: Figures] {
+        let rows = try await db.sql.raw("""
+            WITH RECURSIVE \(UnitTree.subtree(rootID, period.first))
+            SELECT v.unit_id, v.indicator, v.breakdown, v.value FROM sub JOIN stat_values v ON v.unit_id = sub.id AND v.period = \(bind: period.code)
+            """).all()
+        return try group(rows)
+    }
+
+    /// Every value of a period entered by the given units, by unit.
+    static func figures(of unitIDs: [UUID], period: String, in db: any Database) async throws -> [UUID: Figures] {
+        var result: [UUID: Figures] = [:]
+        for chunk in unitIDs.chunks(of: 10_000) {
+            let rows = try await db.sql.raw("""
+                SELECT unit_id, indicator, breakdown, value FROM stat_values WHERE period = \(bind: period) AND unit_id IN (\(binds: chunk))
+                """).all()
+            result.merge(try group(rows)) { a, _ in a }
+        }
+        return result
+    }
+
+    private static func group(_ rows: [any SQLRow]) throws -> [UUID: Figures] {
+        var values: [UUID: [FigureKey: Double]] = [:]
+        for row in rows {
+            values[try row.decode(column: "unit_id", as: UUID.self), default: [:]][FigureKey(try row.decode(column: "indicator", as: String.self), try breakdownKey(row))]
+                = try row.decode(column: "value", as: Double.self)
+        }
+        return values.mapValues(Figures.init)
     }
 
     // MARK: - Kept sums

@@ -119,6 +119,32 @@ enum UnitTree {
             """).all(decoding: InstitutionGroup.self)
     }
 
+    /// For every unit of `rootID`'s subtree on `day`: its path up to `rootID` (`[unit, parent, …, root]`).
+    static func ancestries(under rootID: UUID, on day: Day, in db: any Database) async throws -> [UUID: [UUID]] {
+        let rows = try await db.sql.raw("""
+            WITH RECURSIVE sub(id, parent, depth) AS (
+              SELECT u.id, u.id, 0 FROM units u WHERE u.id = \(bind: rootID)
+              UNION ALL
+              SELECT l.unit_id, l.parent_id, sub.depth + 1 FROM unit_links l JOIN sub ON l.parent_id = sub.id
+              WHERE \(valid("l", day)) AND sub.depth < 16
+            )
+            SELECT sub.id, sub.parent FROM sub JOIN units u ON u.id = sub.id WHERE \(valid("u", day))
+            """).all()
+        var parent: [UUID: UUID] = [:]
+        for row in rows { parent[try row.decode(column: "id", as: UUID.self)] = try row.decode(column: "parent", as: UUID.self) }
+        var paths: [UUID: [UUID]] = [rootID: [rootID]]
+        // Depth-capped like the query, so a cycle of bad links cannot recurse for ever.
+        func path(_ id: UUID, _ depth: Int) -> [UUID] {
+            if let known = paths[id] { return known }
+            guard let up = parent[id], up != id, depth < 17 else { return [id] }
+            let result = [id] + path(up, depth + 1)
+            paths[id] = result
+            return result
+        }
+        for id in parent.keys { _ = path(id, 0) }
+        return paths
+    }
+
     // MARK: - SQL fragments
 
     /// `LEFT JOIN unit_names <names>`: the earlier name of unit `alias` valid on `day`, if it had one then.
