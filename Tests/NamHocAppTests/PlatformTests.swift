@@ -71,6 +71,36 @@ extension AppTests {
             #expect(SiteURL.unitUserPassword("T1", "a.b").path == "/units/T1/users/a.b/password")
         }
 
+        /// Bulk rows travel as JSON text unpacked by the engine: what Fluent reads back must be what was written.
+        @Test func bulk_rows_are_read_back_as_written_on_either_engine() async throws {
+            try await withApp { app, _ in
+                let unit = try #require(try await Unit.query(on: app.db).filter(\.$code == "T1").first())
+                let texts = ["a\"b", "c\\d", "tab\there\nnewline", "Trường Tiểu học Đông Hưng – \u{1}", "", "🚸 x"]
+                let numbers = [0.1, -3.5, 12, 1e-7, 123_456_789_012.5, 1e300]
+                let submitted = Date(timeIntervalSince1970: 1_727_661_600.25), reportID = UUID()
+                // MUT: three statements of two rows, then one report with a date and a null
+                var values = BulkInsert(into: StatisticsStore.values, columns: [("unit_id", .uuid), ("period", .text), ("indicator", .text),
+                                                                              ("breakdown", .text), ("value", .double)], on: app.db, rowsPerStatement: 2)
+                for (text, number) in zip(texts, numbers) {
+                    try await values.append(.uuid(try unit.requireID()), .text("probe"), .text("2105"), .text(text), .double(number))
+                }
+                try await values.finish()
+                var reports = BulkInsert(into: StatReport.schema, columns: [("id", .uuid), ("unit_id", .uuid), ("period", .text), ("status", .text),
+                                                                          ("explanations", .text), ("submitted_at", .date), ("approved_at", .date)], on: app.db)
+                try await reports.append(.uuid(reportID), .uuid(try unit.requireID()), .text("probe"), .text("submitted"), .text(nil),
+                                         .date(submitted), .date(nil))
+                try await reports.finish()
+                // validate
+                #expect(values.written == 6 && reports.written == 1)
+                let rows = try await app.db.sql.raw("SELECT breakdown, value FROM stat_values WHERE unit_id = \(bind: try unit.requireID()) AND period = 'probe'").all()
+                let read = Dictionary(uniqueKeysWithValues: try rows.map { (try $0.decode(column: "breakdown", as: String.self), try $0.decode(column: "value", as: Double.self)) })
+                #expect(read == Dictionary(uniqueKeysWithValues: zip(texts, numbers)))
+                let report = try #require(try await StatReport.find(reportID, on: app.db))
+                #expect(report.$unit.id == unit.id && report.explanations == nil && report.approvedAt == nil)
+                #expect(abs((report.submittedAt ?? .distantPast).timeIntervalSince(submitted)) < 0.001)
+            }
+        }
+
         @Test func demo_database_is_built_and_its_users_sign_in() async throws {
             try await withApp(seed: false) { app, _ in
                 // MUT: build a province

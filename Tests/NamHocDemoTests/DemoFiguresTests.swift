@@ -273,4 +273,31 @@ private enum Fixture {
         #expect(institutions.allSatisfy { $0.parentCode(on: before)?.hasPrefix("X") == false })
         #expect(reports.filter { $0.period == Fixture.period(2024) }.allSatisfy { $0.status == .approved })
     }
+
+    @Test func kept_sums_hold_every_counted_report_once_at_the_top_and_never_a_units_own() throws {
+        let tree = try Fixture.hanoi(), units = Fixture.units(tree), reports = try Fixture.hanoiReports()
+        // MUT
+        var sums = DemoSums(tree: tree)
+        for report in reports { sums.add(report) }
+        let rows = sums.rows
+        // validate: the ministry's sums of each period and cell are the counted reports' values, one report each
+        for period in Set(reports.map(\.period)) {
+            var expected: [FigureKey: (Double, Int)] = [:]
+            for report in reports where report.period == period && report.status.countsInRollUp {
+                for (key, value) in report.values { expected[key, default: (0, 0)].0 += value; expected[key, default: (0, 0)].1 += 1 }
+            }
+            var kept: [FigureKey: (Double, Int)] = [:]
+            for row in rows where row.ancestorCode == "BGD" && row.period == period {
+                kept[row.key, default: (0, 0)].0 += row.value
+                kept[row.key, default: (0, 0)].1 += row.reports
+            }
+            #expect(kept.count == expected.count && !kept.isEmpty, "\(period)")
+            #expect(kept.allSatisfy { key, sum in expected[key].map { $0 == sum } ?? false }, "\(period)")
+        }
+        // validate: sums sit above the reporting units only (a school has none), split by the reporters' levels
+        #expect(rows.allSatisfy { units[$0.ancestorCode]?.kind.isInstitution == false })
+        let drafts = reports.filter { !$0.status.countsInRollUp }
+        #expect(!drafts.isEmpty)
+        #expect(Set(rows.map(\.levels)).isSuperset(of: ["TH", "THCS"]))
+    }
 }

@@ -31,7 +31,7 @@ struct StatsBenchCommand: AsyncCommand {
         }
         let flyTime = try await Self.median(max(3, runs / 5)) {
             let rows = try await db.sql.raw("""
-                SELECT ancestor_id, SUM(value) AS value FROM (\(StatisticsStore.expectedSums(period))) e
+                SELECT ancestor_id, SUM(value) AS value FROM (\(StatisticsStore.expectedSums(period, includingOwn: true))) e
                 WHERE ancestor_id IN (\(binds: children)) AND indicator = \(bind: code) AND breakdown = ''
                 GROUP BY ancestor_id
                 """).all()

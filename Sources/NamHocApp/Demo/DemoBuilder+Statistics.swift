@@ -5,28 +5,28 @@ import NamHocDomain
 import SQLKit
 
 extension DemoBuilder {
-    /// Five school years of start-of-year reports for every school and commune of the demo tree, written in
-    /// bulk, then the kept sums of each period computed once by SQL. The current year's window is kept open
-    /// for a while after the demo is built, so a person can walk the flow school → commune → province.
+    /// Five school years of start-of-year reports for every school and commune of the demo tree, and the
+    /// kept sums of each period computed from the generator's figures (the tests prove them equal to the
+    /// SQL reference), all written in bulk in the order of the tables' keys. The current year's window is
+    /// kept open for a while after the demo is built, so a person can walk the flow school → commune → province.
     static func writeStatistics(tree: DemoTree, ids: [String: UUID], seed: UInt64, today: Day,
                                 on db: any Database) async throws -> (reports: Int, values: Int) {
         let statistics = try await StatisticsCatalogueCache().statistics(on: db)
         let currentYear = SchoolYear.containing(today)
-        var reportRows: [[any Encodable & Sendable]] = [], valueRows: [[any Encodable & Sendable]] = []
-        var reports = 0, values = 0
-        func flush(force: Bool) async throws {
-            guard force || valueRows.count >= 60_000 else { return }
-            try await db.sql.insertRows(into: StatReport.schema, columns: ["id", "unit_id", "period", "status", "explanations", "submitted_at",
-                                                                         "approved_at", "updated_at"], rows: reportRows)
-            try await db.sql.insertRows(into: StatisticsStore.values, columns: ["unit_id", "period", "indicator", "breakdown", "value"],
-                                        rows: valueRows)
-            reportRows.removeAll(keepingCapacity: true)
-            valueRows.removeAll(keepingCapacity: true)
-        }
+        // The national demo writes ≈ 2 GB in this transaction: SQLite keeps its pages in memory meanwhile.
+        if !db.isPostgres { try await db.sql.raw("PRAGMA cache_size = -1048576").run() }
         var pending: [DemoReport] = []
         DemoFigures.forEachReport(tree: tree, catalogue: statistics.catalogue, currentYear: currentYear, seed: seed) { pending.append($0) }
+        // Rows sorted by the keys they are stored under (the unit's id as text, then the period) are
+        // appended to the tables' trees instead of splitting their pages at random.
+        let idText = ids.mapValues(\.uuidString)
+        pending.sort { (idText[$0.unitCode] ?? "", $0.period) < (idText[$1.unitCode] ?? "", $1.period) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
+        var reportRows = BulkInsert(into: StatReport.schema, columns: [("id", .uuid), ("unit_id", .uuid), ("period", .text), ("status", .text),
+                                                                      ("explanations", .text), ("submitted_at", .date), ("approved_at", .date),
+                                                                      ("updated_at", .date)], on: db)
+        let now = Date()
         for report in pending {
             guard let unitID = ids[report.unitCode], let period = Period(code: report.period) else { continue }
             // Reports counted were submitted before the due day (31/10); approvals a week later.
@@ -35,14 +35,34 @@ extension DemoBuilder {
             let approved = report.status == .approved ? instant(Day(year: period.first.year, month: 10, day: 20)!) : nil
             let explanations = report.explanations.isEmpty ? nil
                 : (try? encoder.encode(report.explanations)).map { String(decoding: $0, as: UTF8.self) }
-            reportRows.append([UUID(), unitID, report.period, report.status.rawValue, explanations, submitted, approved, Date()])
-            for (key, value) in report.values { valueRows.append([unitID, report.period, key.code, key.breakdown ?? "", value]) }
-            reports += 1
-            values += report.values.count
-            try await flush(force: false)
+            try await reportRows.append(.uuid(UUID()), .uuid(unitID), .text(report.period), .text(report.status.rawValue), .text(explanations),
+                                        .date(submitted), .date(approved), .date(now))
         }
-        try await flush(force: true)
-        for period in try await StatisticsStore.periods(in: db) { try await StatisticsStore.rebuild(period, in: db) }
+        try await reportRows.finish()
+        var valueRows = StatisticsStore.valueRows(on: db)
+        var sums = DemoSums(tree: tree)
+        for report in pending {
+            guard let unitID = ids[report.unitCode] else { continue }
+            for (key, value) in report.values {
+                try await valueRows.append(.uuid(unitID), .text(report.period), .text(key.code), .text(key.breakdown ?? ""), .double(value))
+            }
+            sums.add(report)
+        }
+        try await valueRows.finish()
+        var sumRows = BulkInsert(into: StatisticsStore.sums, columns: [("ancestor_id", .uuid), ("period", .text), ("indicator", .text),
+                                                                      ("breakdown", .text), ("levels", .text), ("ownership", .text),
+                                                                      ("value", .double), ("reports", .integer)], on: db)
+        // By ancestor, in the order of their ids as stored: a unit's few thousand sums go into the same pages whatever their order.
+        let rank = Dictionary(uniqueKeysWithValues: idText.sorted { $0.value < $1.value }.enumerated().map { ($1.key, $0) })
+        let rows = sums.rows
+        for index in rows.indices.map({ (rank[rows[$0].ancestorCode] ?? 0, $0) }).sorted(by: <).map(\.1) {
+            let sum = rows[index]
+            guard let ancestorID = ids[sum.ancestorCode] else { continue }
+            try await sumRows.append(.uuid(ancestorID), .text(sum.period), .text(sum.key.code), .text(sum.key.breakdown ?? ""),
+                                     .text(sum.levels), .text(sum.ownership), .double(sum.value), .integer(sum.reports))
+        }
+        try await sumRows.finish()
+        if !db.isPostgres { try await db.sql.raw("PRAGMA cache_size = -2000").run() }
         // The default window of the current census closes on 31/10: the demo keeps it open 60 days more.
         if let form = statistics.catalogue.form(ReportForm.startOfYear) {
             let period = Period.census(currentYear), window = form.defaultWindow(currentYear)
@@ -52,7 +72,7 @@ extension DemoBuilder {
             try await StatisticsStore.setWindow(ReportingWindow(form: form.code, year: currentYear, opens: window.opens, closes: closes,
                                                                 due: window.due), for: period, in: db)
         }
-        return (reports, values)
+        return (reportRows.written, valueRows.written)
     }
 
     private static func instant(_ day: Day) -> Date {

@@ -30,58 +30,83 @@ enum DemoBuilder {
         }
         let tree = DemoTreeBuilder.build(provinces: provinces, communes: communes, scale: scale, seed: seed, province: province)
 
-        var ids: [String: UUID] = [:]
-        var unitRows: [[any Encodable & Sendable]] = []
-        unitRows.reserveCapacity(tree.units.count)
-        let now = Date()
-        for unit in tree.units {
-            let id = UUID()
-            ids[unit.code] = id
-            let name = TextKeys.clean(unit.name)
-            unitRows.append([id, unit.code, name, TextKeys.search(name), TextKeys.sort(name), unit.kind.rawValue,
-                             SchoolLevel.encode(unit.levels), unit.ownership?.rawValue, unit.validity.from?.iso,
-                             unit.validity.to?.iso, now, now])
-        }
-        var nameRows: [[any Encodable & Sendable]] = []
-        for unit in tree.units {
-            for former in unit.formerNames {
-                let name = TextKeys.clean(former.name)
-                nameRows.append([UUID(), ids[unit.code]!, name, TextKeys.search(name), TextKeys.sort(name),
-                                 former.validity.from?.iso, former.validity.to?.iso])
-            }
-        }
-        var linkRows: [[any Encodable & Sendable]] = []
-        for unit in tree.units {
-            for link in unit.parents {
-                guard let parentID = ids[link.parentCode] else { continue }
-                linkRows.append([UUID(), ids[unit.code]!, parentID, link.validity.from?.iso, link.validity.to?.iso])
-            }
-        }
+        let ids = Dictionary(tree.units.map { ($0.code, UUID()) }, uniquingKeysWith: { first, _ in first })
         // One hash for every demo user: they share the printed demo password, and bcrypt at cost 12
         // per user would cost seconds for nothing.
         let hash = try await hasher.hash(password)
-        let rows = (units: unitRows, links: linkRows, names: nameRows, ids: ids)
-        try await db.transaction { tx in
-            try await tx.sql.insertRows(into: Unit.schema, columns: ["id", "code", "name", "search_key", "sort_key", "kind", "levels",
-                                                                  "ownership", "valid_from", "valid_to", "created_at", "updated_at"],
-                                        rows: rows.units)
-            try await tx.sql.insertRows(into: UnitLink.schema, columns: ["id", "unit_id", "parent_id", "valid_from", "valid_to"],
-                                        rows: rows.links)
-            try await tx.sql.insertRows(into: "unit_names", columns: ["id", "unit_id", "name", "search_key", "sort_key", "valid_from", "valid_to"],
-                                        rows: rows.names)
-            for spec in tree.users {
-                guard let unitID = rows.ids[spec.unitCode] else { continue }
-                try await User(username: spec.username, displayName: spec.displayName, passwordHash: hash,
-                               unitID: unitID, role: spec.role).create(on: tx)
+        let links = tree.units.reduce(0) { $0 + $1.parents.count }
+        let figures = try await db.withConnection { connection in
+            try await withBulkJournal(on: connection) {
+                try await connection.transaction { tx in
+                    try await writeTree(tree, ids: ids, on: tx)
+                    for spec in tree.users {
+                        guard let unitID = ids[spec.unitCode] else { continue }
+                        try await User(username: spec.username, displayName: spec.displayName, passwordHash: hash,
+                                       unitID: unitID, role: spec.role).create(on: tx)
+                    }
+                    let summary = ["scale": scale.rawValue, "seed": String(seed), "units": String(tree.units.count)]
+                    try await AuditLog.record(.entry(.demo, .database, record: "demo", unitID: nil, before: nil, after: summary),
+                                              by: .commandLine, on: tx)
+                }
+                return try await connection.transaction { tx in
+                    try await writeStatistics(tree: tree, ids: ids, seed: seed, today: today, on: tx)
+                }
             }
-            let summary = ["scale": scale.rawValue, "seed": String(seed), "units": String(tree.units.count)]
-            try await AuditLog.record(.entry(.demo, .database, record: "demo", unitID: nil, before: nil, after: summary),
-                                      by: .commandLine, on: tx)
         }
-        let figures = try await db.transaction { tx in
-            try await writeStatistics(tree: tree, ids: rows.ids, seed: seed, today: today, on: tx)
-        }
-        return Result(units: tree.units.count, institutions: tree.institutions.count, links: linkRows.count, users: tree.users,
+        return Result(units: tree.units.count, institutions: tree.institutions.count, links: links, users: tree.users,
                       reports: figures.reports, values: figures.values)
+    }
+
+    /// The units, their links up the tree and their former names, in bulk.
+    private static func writeTree(_ tree: DemoTree, ids: [String: UUID], on db: any Database) async throws {
+        let now = Date()
+        var units = BulkInsert(into: Unit.schema, columns: [("id", .uuid), ("code", .text), ("name", .text), ("search_key", .text), ("sort_key", .text),
+                                                          ("kind", .text), ("levels", .text), ("ownership", .text), ("valid_from", .text),
+                                                          ("valid_to", .text), ("created_at", .date), ("updated_at", .date)], on: db)
+        for unit in tree.units {
+            let name = TextKeys.clean(unit.name)
+            try await units.append(.uuid(ids[unit.code]!), .text(unit.code), .text(name), .text(TextKeys.search(name)), .text(TextKeys.sort(name)),
+                                   .text(unit.kind.rawValue), .text(SchoolLevel.encode(unit.levels)), .text(unit.ownership?.rawValue),
+                                   .text(unit.validity.from?.iso), .text(unit.validity.to?.iso), .date(now), .date(now))
+        }
+        try await units.finish()
+        var links = BulkInsert(into: UnitLink.schema, columns: [("id", .uuid), ("unit_id", .uuid), ("parent_id", .uuid), ("valid_from", .text),
+                                                              ("valid_to", .text)], on: db)
+        for unit in tree.units {
+            for link in unit.parents {
+                guard let parentID = ids[link.parentCode] else { continue }
+                try await links.append(.uuid(UUID()), .uuid(ids[unit.code]!), .uuid(parentID), .text(link.validity.from?.iso), .text(link.validity.to?.iso))
+            }
+        }
+        try await links.finish()
+        var names = BulkInsert(into: "unit_names", columns: [("id", .uuid), ("unit_id", .uuid), ("name", .text), ("search_key", .text),
+                                                           ("sort_key", .text), ("valid_from", .text), ("valid_to", .text)], on: db)
+        for unit in tree.units {
+            for former in unit.formerNames {
+                let name = TextKeys.clean(former.name)
+                try await names.append(.uuid(UUID()), .uuid(ids[unit.code]!), .text(name), .text(TextKeys.search(name)), .text(TextKeys.sort(name)),
+                                       .text(former.validity.from?.iso), .text(former.validity.to?.iso))
+            }
+        }
+        try await names.finish()
+    }
+
+    /// The national demo writes ≈ 2 GB in one transaction into a database that was empty. SQLite's WAL
+    /// would hold all of it once more and copy it back at the checkpoint; a rollback journal in memory
+    /// holds only the few pages that existed before (new pages need none), and rolls back as well if the
+    /// build fails. Without waiting for the disk between writes (a machine crash means building the
+    /// demo again). The database goes back to WAL afterwards, as every command opens it.
+    private static func withBulkJournal<T: Sendable>(on connection: any Database, _ body: () async throws -> T) async throws -> T {
+        guard !connection.isPostgres else { return try await body() }
+        try await connection.sql.raw("PRAGMA journal_mode = MEMORY").run()
+        try await connection.sql.raw("PRAGMA synchronous = OFF").run()
+        let result: T
+        do { result = try await body() } catch {
+            try? await connection.sql.raw("PRAGMA journal_mode = WAL").run()
+            throw error
+        }
+        try await connection.sql.raw("PRAGMA journal_mode = WAL").run()
+        try await connection.sql.raw("PRAGMA synchronous = FULL").run()
+        return result
     }
 }

@@ -20,6 +20,7 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateStatWindows())
     app.migrations.add(CreateStatProgress())
     app.migrations.add(CreateStatCatalogueFiles())
+    app.migrations.add(UpdateStatSumsAboveUnits())
 }
 
 extension Database {

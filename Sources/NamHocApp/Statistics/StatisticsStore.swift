@@ -4,9 +4,11 @@ import NamHocDomain
 import SQLKit
 
 /// The SQL of statistics, the same on SQLite and PostgreSQL: entered values, and the sums kept per
-/// ancestor and period. A counted report's values are in the sums of its unit and of every ancestor on
-/// the period's tree (the tree of its reference day: 30/09 for the start of the year), added in the
-/// transaction that submits the report and removed in the one that returns or reopens it.
+/// ancestor and period. A counted report's values are in the sums of every ancestor of its unit on the
+/// period's tree (the tree of its reference day: 30/09 for the start of the year), added in the
+/// transaction that submits the report and removed in the one that returns or reopens it. A unit's own
+/// counted values are not copied into the sums: a total is the unit's kept sum plus its own values,
+/// read together (`totals`). Copying them doubled the kept rows (a school's sum is its values).
 enum StatisticsStore {
     static let values = "stat_values"
     static let sums = "stat_sums"
@@ -27,10 +29,18 @@ enum StatisticsStore {
         for ids in figures.map(\.0).chunks(of: 5_000) {
             try await db.sql.raw("DELETE FROM stat_values WHERE period = \(bind: period) AND unit_id IN (\(binds: ids))").run()
         }
-        let rows: [[any Encodable & Sendable]] = figures.flatMap { unitID, figures in
-            figures.values.sorted { $0.key < $1.key }.map { key, value in [unitID, period, key.code, key.breakdown ?? "", value] as [any Encodable & Sendable] }
+        var rows = valueRows(on: db)
+        for (unitID, figures) in figures {
+            for (key, value) in figures.values.sorted(by: { $0.key < $1.key }) {
+                try await rows.append(.uuid(unitID), .text(period), .text(key.code), .text(key.breakdown ?? ""), .double(value))
+            }
         }
-        try await db.sql.insertRows(into: values, columns: ["unit_id", "period", "indicator", "breakdown", "value"], rows: rows)
+        try await rows.finish()
+    }
+
+    /// A bulk writer of `stat_values` rows: unit, period, indicator, breakdown, value.
+    static func valueRows(on db: any Database) -> BulkInsert {
+        BulkInsert(into: values, columns: [("unit_id", .uuid), ("period", .text), ("indicator", .text), ("breakdown", .text), ("value", .double)], on: db)
     }
 
     /// Every value of a period entered by the units of a subtree (on the period's day), by unit.
@@ -65,13 +75,13 @@ enum StatisticsStore {
 
     // MARK: - Kept sums
 
-    /// Adds (`sign` 1) or removes (`sign` -1) the unit's values of the period to the sums of the unit and of
-    /// every ancestor on the period's day, in one statement.
+    /// Adds (`sign` 1) or removes (`sign` -1) the unit's values of the period to the sums of every ancestor
+    /// on the period's day, in one statement.
     static func count(_ unit: Unit, period: Period, sign: Int, in db: any Database) async throws {
         let day = period.first
         try await db.sql.raw("""
             WITH RECURSIVE anc(id, depth) AS (
-              SELECT u.id, 0 FROM units u WHERE u.id = \(bind: unit.requireID())
+              SELECT l.parent_id, 1 FROM unit_links l WHERE l.unit_id = \(bind: unit.requireID()) AND \(UnitTree.valid("l", day))
               UNION ALL
               SELECT l.parent_id, anc.depth + 1 FROM unit_links l JOIN anc ON l.unit_id = anc.id
               WHERE \(UnitTree.valid("l", day)) AND anc.depth < 16
@@ -89,8 +99,9 @@ enum StatisticsStore {
         }
     }
 
-    /// The reference: the sums of the period computed on the fly from the counted reports' values.
-    static func expectedSums(_ period: Period) -> SQLQueryString {
+    /// The reference: the sums of the period computed on the fly from the counted reports' values. With
+    /// `includingOwn`, each unit's own values count in its sum too: the whole total the pages show.
+    static func expectedSums(_ period: Period, includingOwn: Bool = false) -> SQLQueryString {
         """
         WITH RECURSIVE anc(unit_id, id, depth) AS (
           SELECT r.unit_id, r.unit_id, 0 FROM stat_reports r
@@ -103,6 +114,7 @@ enum StatisticsStore {
           SUM(v.value) AS value, COUNT(*) AS reports
         FROM anc JOIN stat_values v ON v.unit_id = anc.unit_id AND v.period = \(bind: period.code)
         JOIN units u ON u.id = anc.unit_id
+        WHERE anc.depth >= \(literal: includingOwn ? 0 : 1)
         GROUP BY anc.id, v.period, v.indicator, v.breakdown, u.levels, u.ownership
         """
     }
@@ -164,7 +176,8 @@ enum StatisticsStore {
         case ownership
     }
 
-    /// Totals read from the kept sums: for each of `ancestors`, grouped as asked (`""` when not grouped).
+    /// Totals read from the kept sums and the units' own counted values: for each of `ancestors`, grouped
+    /// as asked (`""` when not grouped).
     static func totals(of ancestors: [UUID], period: String, indicators: Set<String>?, groupedBy grouping: Grouping,
                        in db: any Database) async throws -> [UUID: [String: Figures]] {
         try await totals(of: ancestors, periods: [period], indicators: indicators, groupedBy: grouping, in: db)[period] ?? [:]
@@ -174,19 +187,24 @@ enum StatisticsStore {
     static func totals(of ancestors: [UUID], periods: [String], indicators: Set<String>?, groupedBy grouping: Grouping,
                        in db: any Database) async throws -> [String: [UUID: [String: Figures]]] {
         guard !ancestors.isEmpty, !periods.isEmpty else { return [:] }
-        // PostgreSQL refuses a constant in GROUP BY: the ungrouped case selects '' and groups by nothing more.
-        let (group, groupBy): (SQLQueryString, SQLQueryString) = switch grouping {
-        case .level: ("levels", ", levels")
-        case .ownership: ("ownership", ", ownership")
-        case .none, .children: ("''", "")
+        let (kept, own): (SQLQueryString, SQLQueryString) = switch grouping {
+        case .level: ("s.levels", "u.levels")
+        case .ownership: ("s.ownership", "COALESCE(u.ownership, '')")
+        case .none, .children: ("''", "''")
         }
-        let filter: SQLQueryString = indicators.map { codes in
-            codes.isEmpty ? "" : " AND indicator IN (\(binds: codes.sorted()))"
-        } ?? ""
+        let filter: (String) -> SQLQueryString = { alias in
+            indicators.map { codes in codes.isEmpty ? "" : " AND \(ident: alias).indicator IN (\(binds: codes.sorted()))" } ?? ""
+        }
         let rows = try await db.sql.raw("""
-            SELECT period, ancestor_id, \(group) AS grp, indicator, breakdown, SUM(value) AS value FROM stat_sums
-            WHERE ancestor_id IN (\(binds: ancestors)) AND period IN (\(binds: periods))\(filter)
-            GROUP BY period, ancestor_id\(groupBy), indicator, breakdown
+            SELECT period, ancestor_id, grp, indicator, breakdown, SUM(value) AS value FROM (
+              SELECT s.period, s.ancestor_id, \(kept) AS grp, s.indicator, s.breakdown, s.value FROM stat_sums s
+              WHERE s.ancestor_id IN (\(binds: ancestors)) AND s.period IN (\(binds: periods))\(filter("s"))
+              UNION ALL
+              SELECT v.period, v.unit_id, \(own), v.indicator, v.breakdown, v.value
+              FROM stat_reports r JOIN stat_values v ON v.unit_id = r.unit_id AND v.period = r.period JOIN units u ON u.id = r.unit_id
+              WHERE r.unit_id IN (\(binds: ancestors)) AND r.period IN (\(binds: periods)) AND r.status IN ('submitted', 'approved')\(filter("v"))
+            ) t
+            GROUP BY period, ancestor_id, grp, indicator, breakdown
             """).all()
         var result: [String: [UUID: [String: [FigureKey: Double]]]] = [:]
         for row in rows {
