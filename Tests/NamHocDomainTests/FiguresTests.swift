@@ -39,6 +39,20 @@ import Testing
         #expect(figures.value("1209", in: catalogue) == 75)
     }
 
+    @Test func the_cells_a_value_reads_are_enough_to_compute_it() throws {
+        let figures = try #require(Figures(codes: ["1205": 300, "1205.duoi_3t": 10, "1205.3_4t": 90, "1205.4_5t": 95,
+                                                   "1205.5_6t": 100, "1205.tren_6t": 5, "9102": 300, "2105": 1000, "2102": 32]))
+        for code in ["1206", "2106b", "2105"] {
+            // MUT
+            let cells = catalogue.cellsRead(by: code)
+            // validate: the figures narrowed to those cells give the same value; a count reads its total only
+            let narrowed = Figures(figures.values.filter { cells.contains($0.key) })
+            #expect(narrowed.value(code, in: catalogue) == figures.value(code, in: catalogue) && figures.value(code, in: catalogue) != nil, "\(code)")
+        }
+        #expect(catalogue.cellsRead(by: "2105") == [FigureKey("2105")])
+        #expect(Set(catalogue.cellsRead(by: "1206")).isSuperset(of: [FigureKey("1205", "3_4t"), FigureKey("9102")]))
+    }
+
     @Test func a_ratio_by_grade_uses_the_same_cell_of_both_operands() throws {
         let figures = try #require(Figures(codes: ["2105": 70, "2105.k1": 40, "2102": 2, "2102.k1": 1]))
         #expect(figures.value("2106b", "k1", in: catalogue) == 40)

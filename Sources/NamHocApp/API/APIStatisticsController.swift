@@ -80,12 +80,13 @@ enum APIStatisticsController {
         }
         let shown = requested.isEmpty ? catalogue.indicators.map(\.code).sorted() : requested
         // A ratio is read from its summed operands, never from summed ratios.
-        let needed = Set(shown.flatMap { code in [code] + (catalogue[code]?.formula?.operands.map(\.code) ?? []) })
+        let cells = Set(shown.flatMap(catalogue.cellsRead(by:)))
+        let needed = Set(cells.map(\.code))
         let unitID = try unit.requireID()
         var groups: [(key: [String: String], id: UUID, group: String)] = []
         switch grouping {
         case .children:
-            for child in try await UnitTree.children(of: unitID, on: period.first, in: req.db) {
+            for child in try await UnitTree.children(of: unitID, on: period.first, counting: false, in: req.db) {
                 groups.append((["unit": child.code, "name": child.name], child.id, ""))
             }
         case .none, .level, .ownership:
@@ -94,7 +95,7 @@ enum APIStatisticsController {
         let ids = groups.map(\.id)
         let lastPeriod = StatisticsService.lastYearPeriod(period)
         let both = try await StatisticsStore.totals(of: ids, periods: [period.code] + (lastPeriod.map { [$0.code] } ?? []),
-                                                    indicators: needed, groupedBy: grouping, in: req.db)
+                                                    indicators: needed, breakdowns: Set(cells.map { $0.breakdown ?? "" }), groupedBy: grouping, in: req.db)
         let now = both[period.code] ?? [:], before = lastPeriod.flatMap { both[$0.code] } ?? [:]
         var comparable: Figures?
         if let lastPeriod {

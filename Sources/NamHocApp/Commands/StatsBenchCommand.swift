@@ -23,7 +23,7 @@ struct StatsBenchCommand: AsyncCommand {
               let root = try await Unit.query(on: db).filter(\.$code == "BGD").first() else {
             throw CommandFailure("Cần cơ sở dữ liệu mẫu có số liệu (namhoc demo).")
         }
-        let children = try await UnitTree.children(of: root.requireID(), on: period.first, in: db).map(\.id)
+        let children = try await UnitTree.children(of: root.requireID(), on: period.first, counting: false, in: db).map(\.id)
         var kept: [UUID: Double] = [:], fly: [UUID: Double] = [:]
         let keptTime = try await Self.median(runs) {
             let totals = try await StatisticsStore.totals(of: children, period: period.code, indicators: [code], groupedBy: .none, in: db)

@@ -21,6 +21,7 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateStatProgress())
     app.migrations.add(CreateStatCatalogueFiles())
     app.migrations.add(UpdateStatSumsAboveUnits())
+    app.migrations.add(UpdateUnitLinksValidityIndexes())
 }
 
 extension Database {

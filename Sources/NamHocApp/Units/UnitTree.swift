@@ -68,11 +68,13 @@ enum UnitTree {
         return try await Unit.find(ids[1], on: db)
     }
 
-    /// The children of a unit valid on `day`, in Vietnamese order, each with its own child count.
-    static func children(of parentID: UUID, on day: Day, in db: any Database) async throws -> [Row] {
-        try await db.sql.raw("""
+    /// The children of a unit valid on `day`, in Vietnamese order, each with its own child count unless
+    /// `counting` is false (a national list counts thousands of links for it).
+    static func children(of parentID: UUID, on day: Day, counting: Bool = true, in db: any Database) async throws -> [Row] {
+        let childCount: SQLQueryString = counting ? "(SELECT COUNT(*) FROM unit_links c WHERE c.parent_id = u.id AND \(valid("c", day)))" : "NULL"
+        return try await db.sql.raw("""
             SELECT u.id, u.code, COALESCE(un.name, u.name) AS name, u.kind, u.levels, u.ownership, u.valid_from, u.valid_to,
-              (SELECT COUNT(*) FROM unit_links c WHERE c.parent_id = u.id AND \(valid("c", day))) AS child_count
+              \(childCount) AS child_count
             FROM unit_links l JOIN units u ON u.id = l.unit_id \(namesJoin("u", day))
             WHERE l.parent_id = \(bind: parentID) AND \(valid("l", day)) AND \(valid("u", day))
             ORDER BY \(kindOrder("u")), COALESCE(un.sort_key, u.sort_key), u.code

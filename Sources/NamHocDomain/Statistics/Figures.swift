@@ -153,3 +153,11 @@ public enum StatisticsRounding {
         return scaled.rounded(.toNearestOrAwayFromZero) / factor
     }
 }
+
+extension IndicatorCatalogue {
+    /// The cells `Figures.value(code)` reads: a count's total, a ratio's operands (which are counts).
+    public func cellsRead(by code: String) -> [FigureKey] {
+        guard let formula = self[code]?.formula else { return [FigureKey(code)] }
+        return formula.operands.map { FigureKey($0.code, $0.breakdown) }
+    }
+}
