@@ -26,7 +26,8 @@ struct StatsBenchCommand: AsyncCommand {
         let children = try await UnitTree.children(of: root.requireID(), on: period.first, counting: false, in: db).map(\.id)
         var kept: [UUID: Double] = [:], fly: [UUID: Double] = [:]
         let keptTime = try await Self.median(runs) {
-            let totals = try await StatisticsStore.totals(of: children, period: period.code, indicators: [code], groupedBy: .none, in: db)
+            let totals = try await StatisticsStore.totals(of: children, periods: [period.code], indicators: [code], breakdowns: [""],
+                                                          groupedBy: .none, in: db)[period.code] ?? [:]
             kept = totals.mapValues { $0[""]?[code] ?? 0 }
         }
         let flyTime = try await Self.median(max(3, runs / 5)) {
@@ -47,7 +48,7 @@ struct StatsBenchCommand: AsyncCommand {
             WHERE r.period = \(bind: period.code) AND r.status = 'approved' AND u.kind = 'school' LIMIT 1
             """).first(), let school = try await Unit.find(try row.decode(column: "unit_id", as: UUID.self), on: db) else { return }
         let values = try await StatisticsStore.figures(of: school.requireID(), period: period.code, in: db).values.count
-        let ancestors = try await UnitTree.ancestry(of: school.requireID(), on: period.first, in: db).count
+        let ancestors = try await UnitTree.ancestry(of: school.requireID(), on: period.first, in: db).count - 1  // the school itself keeps no sum
         var submit: [Double] = []
         for _ in 0..<runs {
             try await db.transaction { tx in try await StatisticsStore.count(school, period: period, sign: -1, in: tx) }

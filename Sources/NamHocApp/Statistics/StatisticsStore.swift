@@ -176,23 +176,19 @@ enum StatisticsStore {
         case ownership
     }
 
-    /// Totals read from the kept sums and the units' own counted values: for each of `ancestors`, grouped
-    /// as asked (`""` when not grouped).
-    static func totals(of ancestors: [UUID], period: String, indicators: Set<String>?, groupedBy grouping: Grouping,
-                       in db: any Database) async throws -> [UUID: [String: Figures]] {
-        try await totals(of: ancestors, periods: [period], indicators: indicators, groupedBy: grouping, in: db)[period] ?? [:]
-    }
-
-    /// The same for several periods in one query (a period and the year before): by period, then by ancestor.
+    /// Totals read from the kept sums and the units' own counted values, for several periods in one query
+    /// (a period and the year before): by period, then by each of `ancestors`, grouped as asked (`""` when
+    /// not grouped).
     /// `breakdowns` narrows the cells read ("" is the total): a national read of totals only skips the
     /// tens of breakdown rows each indicator has.
     static func totals(of ancestors: [UUID], periods: [String], indicators: Set<String>?, breakdowns: Set<String>? = nil,
                        groupedBy grouping: Grouping, in db: any Database) async throws -> [String: [UUID: [String: Figures]]] {
         guard !ancestors.isEmpty, !periods.isEmpty else { return [:] }
-        let (kept, own): (SQLQueryString, SQLQueryString) = switch grouping {
-        case .level: ("s.levels", "u.levels")
-        case .ownership: ("s.ownership", "COALESCE(u.ownership, '')")
-        case .none, .children: ("''", "''")
+        // The unit's own levels or ownership are joined only when grouped by them.
+        let (kept, own, unitJoin): (SQLQueryString, SQLQueryString, SQLQueryString) = switch grouping {
+        case .level: ("s.levels", "u.levels", " JOIN units u ON u.id = v.unit_id")
+        case .ownership: ("s.ownership", "COALESCE(u.ownership, '')", " JOIN units u ON u.id = v.unit_id")
+        case .none, .children: ("''", "''", "")
         }
         let filter: (String) -> SQLQueryString = { alias in
             var filter: SQLQueryString = indicators.map { codes in codes.isEmpty ? "" : " AND \(ident: alias).indicator IN (\(binds: codes.sorted()))" } ?? ""
@@ -205,7 +201,7 @@ enum StatisticsStore {
               WHERE s.ancestor_id IN (\(binds: ancestors)) AND s.period IN (\(binds: periods))\(filter("s"))
               UNION ALL
               SELECT v.period, v.unit_id, \(own), v.indicator, v.breakdown, v.value
-              FROM stat_values v JOIN stat_reports r ON r.unit_id = v.unit_id AND r.period = v.period JOIN units u ON u.id = v.unit_id
+              FROM stat_values v JOIN stat_reports r ON r.unit_id = v.unit_id AND r.period = v.period\(unitJoin)
               WHERE v.unit_id IN (\(binds: ancestors)) AND v.period IN (\(binds: periods)) AND r.status IN ('submitted', 'approved')\(filter("v"))
             ) t
             GROUP BY period, ancestor_id, grp, indicator, breakdown
