@@ -26,7 +26,7 @@ public struct DemoSums {
     // Interned keys: 46 million additions on the national demo go through one integer-keyed dictionary.
     private var ancestorIndex: [String: Int] = [:], ancestorCodes: [String] = []
     private var cellIndex: [FigureKey: Int] = [:], cells: [FigureKey] = []
-    private var groupIndex: [String: Int] = [:], groups: [(levels: String, ownership: String)] = []
+    private var groupIndex: [Group: Int] = [:], groups: [Group] = []
     private var periodIndex: [String: Int] = [:], periods: [String] = []
     private var sums: [UInt64: (value: Double, reports: Int)] = [:]
 
@@ -41,7 +41,7 @@ public struct DemoSums {
         let ancestors = ancestry(of: unit.code, period: period).map { Self.intern($0, &ancestorIndex, &ancestorCodes) }
         guard !ancestors.isEmpty else { return }
         let periodKey = UInt64(Self.intern(report.period, &periodIndex, &periods))
-        let groupKey = UInt64(Self.intern("\(levels)|\(ownership)", &groupIndex, &groups, levels: levels, ownership: ownership))
+        let groupKey = UInt64(Self.intern(Group(levels: levels, ownership: ownership), &groupIndex, &groups))
         for (key, value) in report.values {
             let cell = UInt64(Self.intern(key, &cellIndex, &cells))
             for ancestor in ancestors {
@@ -82,11 +82,9 @@ public struct DemoSums {
         return list.count - 1
     }
 
-    private static func intern(_ key: String, _ index: inout [String: Int], _ list: inout [(levels: String, ownership: String)],
-                               levels: String, ownership: String) -> Int {
-        if let known = index[key] { return known }
-        index[key] = list.count
-        list.append((levels, ownership))
-        return list.count - 1
+    /// The reporting units' levels and ownership a sum is split by.
+    private struct Group: Hashable {
+        var levels: String
+        var ownership: String
     }
 }

@@ -30,6 +30,19 @@ extension AppTests {
             return values
         }
 
+        /// A public lower-secondary school (THCS, grades 6–9) with the same classes and pupils in every grade.
+        static func lowerSecondary(classesPerGrade: Int, perClass: Int, teachers: Int, rooms: Int) -> [String: Double] {
+            let classes = Double(classesPerGrade * 4), pupils = Double(classesPerGrade * perClass * 4)
+            var values: [String: Double] = ["3101": 1, "3101.cong_lap": 1, "3102": classes, "3102.cong_lap": classes, "3105": pupils,
+                                            "3105.cong_lap": pupils, "3106": Double(teachers), "3106.cong_lap": Double(teachers),
+                                            "3104": Double(rooms), "3104.cong_lap": Double(rooms)]
+            for grade in 6...9 {
+                values["3102.k\(grade)"] = Double(classesPerGrade)
+                values["3105.k\(grade)"] = Double(classesPerGrade * perClass)
+            }
+            return values
+        }
+
         struct Client {
             let app: Application
             let token: String
@@ -216,9 +229,7 @@ extension AppTests {
                 try await Self.client(app, "t2.chuyenvien").save("T2", Self.primary(classes: 10, perClass: 30))
                 try await Self.client(app, "t2.chuyenvien").act(.submit, "T2")
                 let t1 = try await Self.client(app, "t1.chuyenvien")
-                let thcs: [String: Double] = ["3101": 1, "3101.cong_lap": 1, "3102": 4, "3102.cong_lap": 4, "3102.k6": 1, "3102.k7": 1,
-                                              "3102.k8": 1, "3102.k9": 1, "3105": 160, "3105.cong_lap": 160, "3105.k6": 40, "3105.k7": 40,
-                                              "3105.k8": 40, "3105.k9": 40, "3106": 8, "3106.cong_lap": 8, "3104": 10, "3104.cong_lap": 10]
+                let thcs = Self.lowerSecondary(classesPerGrade: 1, perClass: 40, teachers: 8, rooms: 10)
                 try await t1.save("T1", thcs)
                 try await t1.act(.submit, "T1")
                 try await ward.act(.return, "T1", reason: "Thiếu số giáo viên")
@@ -249,9 +260,7 @@ extension AppTests {
                 // setup: T1's report submitted by its officer
                 app.clock = .fixed(Self.inWindow)
                 let officer = try await Self.client(app, "t1.chuyenvien")
-                let thcs: [String: Double] = ["3101": 1, "3101.cong_lap": 1, "3102": 8, "3102.cong_lap": 8, "3102.k6": 2, "3102.k7": 2,
-                                              "3102.k8": 2, "3102.k9": 2, "3105": 320, "3105.cong_lap": 320, "3105.k6": 80, "3105.k7": 80,
-                                              "3105.k8": 80, "3105.k9": 80, "3106": 15, "3106.cong_lap": 15, "3104": 20, "3104.cong_lap": 20]
+                let thcs = Self.lowerSecondary(classesPerGrade: 2, perClass: 40, teachers: 15, rooms: 20)
                 try await officer.save("T1", thcs)
                 try await officer.act(.submit, "T1")
                 // MUT + validate: the school's leader cannot approve its own report

@@ -13,8 +13,6 @@ extension DemoBuilder {
                                 on db: any Database) async throws -> (reports: Int, values: Int) {
         let statistics = try await StatisticsCatalogueCache().statistics(on: db)
         let currentYear = SchoolYear.containing(today)
-        // The national demo writes ≈ 2 GB in this transaction: SQLite keeps its pages in memory meanwhile.
-        if !db.isPostgres { try await db.sql.raw("PRAGMA cache_size = -1048576").run() }
         var pending: [DemoReport] = []
         DemoFigures.forEachReport(tree: tree, catalogue: statistics.catalogue, currentYear: currentYear, seed: seed) { pending.append($0) }
         // Rows sorted by the keys they are stored under (the unit's id as text, then the period) are
@@ -62,7 +60,6 @@ extension DemoBuilder {
                                      .text(sum.levels), .text(sum.ownership), .double(sum.value), .integer(sum.reports))
         }
         try await sumRows.finish()
-        if !db.isPostgres { try await db.sql.raw("PRAGMA cache_size = -2000").run() }
         // The default window of the current census closes on 31/10: the demo keeps it open 60 days more.
         if let form = statistics.catalogue.form(ReportForm.startOfYear) {
             let period = Period.census(currentYear), window = form.defaultWindow(currentYear)
