@@ -3,9 +3,9 @@ import NamHocDirective
 import NamHocText
 
 // namhoc-reader-eval: precision/recall of the directive reader per field over the annotated
-// fixtures (dev and held-out separately), and a throughput benchmark.
+// fixtures (dev, held-out and held-out 2 separately), exact task/reference counts, and a throughput benchmark.
 //
-//   namhoc-reader-eval [--fixtures DIR]     evaluation (DIR holds NAME.txt + NAME.expected.json, heldout/ inside)
+//   namhoc-reader-eval [--fixtures DIR]     evaluation (DIR holds NAME.txt + NAME.expected.json, heldout/ and heldout2/ inside)
 //   namhoc-reader-eval --bench [--fixtures DIR]
 //   namhoc-reader-eval --dump FILE [--json]  print the reading of one file
 
@@ -119,7 +119,9 @@ func keys(ofExpected j: [String: Any]) -> [String: Set<String>] {
     })
     k["references"] = Set(((j["references"] as? [String]) ?? []).map { key($0) })
     k["figures"] = Set(((j["figures"] as? [[String: Any]]) ?? []).map {
-        "\(num(($0["value"] as? NSNumber)?.doubleValue))|\(num(($0["change"] as? NSNumber)?.doubleValue))|\($0["indicator"] as? String ?? "-")"
+        let base = "\(num(($0["value"] as? NSNumber)?.doubleValue))|\(num(($0["change"] as? NSNumber)?.doubleValue))|\($0["indicator"] as? String ?? "-")"
+        // An annotated object is compared too ("trường mầm non, phổ thông" is not a preschool count).
+        return ($0["object"] as? String).map { base + "|" + key($0) } ?? base
     })
     k["dates"] = Set((j["dates"] as? [String]) ?? [])
     k["periods"] = Set(((j["periods"] as? [String]) ?? []).map { key($0) })
@@ -131,8 +133,17 @@ func keys(ofExpected j: [String: Any]) -> [String: Set<String>] {
 
 struct Counts { var tp = 0, fp = 0, fn = 0 }
 
-func evaluate(_ dir: URL, verbose: Bool) -> (counts: [String: Counts], files: [String]) {
+/// Per set: texts whose number of tasks / references is exactly the annotated one.
+struct Exact { var tasks = 0, refs = 0, texts = 0, taskTexts: [String] = [], refTexts: [String] = [] }
+
+/// Names keep their diacritics (lower-cased NFC): "Thuỵ" written in the text must come back as "Thuỵ".
+func spellingKey(_ s: String) -> String {
+    s.precomposedStringWithCanonicalMapping.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ")
+}
+
+func evaluate(_ dir: URL, verbose: Bool) -> (counts: [String: Counts], files: [String], exact: Exact) {
     var counts: [String: Counts] = [:]
+    var exact = Exact()
     let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
     let reader = DirectiveReader()
     for name in names {
@@ -142,12 +153,31 @@ func evaluate(_ dir: URL, verbose: Bool) -> (counts: [String: Counts], files: [S
               let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { continue }
         let reading = reader.read(readText(dir.appendingPathComponent(name)))
         var got = keys(of: reading)
-        let want = keys(ofExpected: json)
+        var want = keys(ofExpected: json)
         // Align task keys on the annotation's (possibly shorter) titles.
         let wantTitles = ((json["tasks"] as? [[String: Any]]) ?? []).map { taskKey($0["title"] as? String ?? "") }
         let aligned = alignTasks(reading.tasks.map { taskKey($0.title) }, wantTitles)
         got["tasks"] = Set(aligned)
         got["subtasks"] = Set(zip(reading.tasks, aligned).flatMap { t, k in t.subtasks.indices.map { "\(k)#\($0 + 1)" } })
+        // Figures: the object joins the key where the annotation gives one for that value.
+        let withObject = Set(want["figures", default: []].compactMap { k -> String? in
+            let parts = k.split(separator: "|", omittingEmptySubsequences: false)
+            return parts.count > 3 ? parts.prefix(3).joined(separator: "|") : nil
+        })
+        got["figures"] = Set(reading.figures.map { f in
+            let base = "\(num(f.value))|\(num(f.change))|\(f.indicator ?? "-")"
+            return withObject.contains(base) ? base + "|" + key(f.object) : base
+        })
+        // Places and units: spelling as written (tone placement included) — both sides.
+        got["places"] = Set(reading.places.map { spellingKey($0.name) })
+        got["units"] = Set(reading.units.map { spellingKey($0.name) })
+        want["places"] = Set(((json["places"] as? [String]) ?? []).map(spellingKey))
+        want["units"] = Set(((json["units"] as? [String]) ?? []).map(spellingKey))
+        exact.texts += 1
+        let wantTaskCount = ((json["tasks"] as? [[String: Any]]) ?? []).count
+        let wantRefCount = ((json["references"] as? [String]) ?? []).count
+        if reading.tasks.count == wantTaskCount { exact.tasks += 1 } else { exact.taskTexts.append("\(base) \(reading.tasks.count)≠\(wantTaskCount)") }
+        if reading.references.count == wantRefCount { exact.refs += 1 } else { exact.refTexts.append("\(base) \(reading.references.count)≠\(wantRefCount)") }
         for f in fields {
             let g = got[f] ?? [], w = want[f] ?? []
             counts[f, default: Counts()].tp += g.intersection(w).count
@@ -158,7 +188,7 @@ func evaluate(_ dir: URL, verbose: Bool) -> (counts: [String: Counts], files: [S
             }
         }
     }
-    return (counts, names)
+    return (counts, names, exact)
 }
 
 func pct(_ a: Int, _ b: Int) -> String { b == 0 ? "   – " : String(format: "%5.1f", 100 * Double(a) / Double(b)) }
@@ -175,7 +205,7 @@ if let file = option("--dump") {
     }
 } else if args.contains("--bench") {
     var parts: [String] = []
-    for sub in ["", "heldout"] {
+    for sub in ["", "heldout", "heldout2"] {
         let d = sub.isEmpty ? fixturesDir : fixturesDir.appendingPathComponent(sub)
         for n in ((try? FileManager.default.contentsOfDirectory(atPath: d.path)) ?? []).sorted() where n.hasSuffix(".txt") {
             parts.append(readText(d.appendingPathComponent(n)))
@@ -205,26 +235,43 @@ if let file = option("--dump") {
     print("items: \(reading.tasks.count) tasks, \(reading.figures.count) figures, \(reading.references.count) references, \(reading.dates.count) dates")
 } else {
     let verbose = args.contains("--verbose")
-    let dev = evaluate(fixturesDir, verbose: verbose && !args.contains("--heldout-only"))
     // --dev-only while developing: the held-out texts are not looked at until the final run.
-    let held = args.contains("--dev-only") ? (counts: [String: Counts](), files: [String]())
-        : evaluate(fixturesDir.appendingPathComponent("heldout"), verbose: verbose && args.contains("--show-heldout"))
-    print("Directive reader evaluation — \(fixturesDir.path)")
-    print("dev: \(dev.files.count) texts; held-out: \(held.files.count) texts (\(held.files.joined(separator: ", ")))")
-    print("")
-    print("field               |  dev P   dev R  (tp/fp/fn)     | held P  held R  (tp/fp/fn)")
-    print("--------------------+--------------------------------+--------------------------------")
-    var totals = (Counts(), Counts())
-    for f in fields {
-        let d = dev.counts[f] ?? Counts(), h = held.counts[f] ?? Counts()
-        totals.0.tp += d.tp; totals.0.fp += d.fp; totals.0.fn += d.fn
-        totals.1.tp += h.tp; totals.1.fp += h.fp; totals.1.fn += h.fn
-        let name = f.padding(toLength: 19, withPad: " ", startingAt: 0)
-        let dc = "(\(d.tp)/\(d.fp)/\(d.fn))".padding(toLength: 14, withPad: " ", startingAt: 0)
-        print("\(name) | \(pct(d.tp, d.tp + d.fp))  \(pct(d.tp, d.tp + d.fn))  \(dc) | \(pct(h.tp, h.tp + h.fp))  \(pct(h.tp, h.tp + h.fn))  (\(h.tp)/\(h.fp)/\(h.fn))")
+    // --show-heldout / --show-heldout2 print their differences with --verbose.
+    var sets: [(name: String, result: (counts: [String: Counts], files: [String], exact: Exact))] = []
+    sets.append(("dev", evaluate(fixturesDir, verbose: verbose)))
+    if !args.contains("--dev-only") {
+        sets.append(("held", evaluate(fixturesDir.appendingPathComponent("heldout"), verbose: verbose && args.contains("--show-heldout"))))
+        sets.append(("held2", evaluate(fixturesDir.appendingPathComponent("heldout2"), verbose: verbose && args.contains("--show-heldout2"))))
     }
-    let (d, h) = totals
-    let dc = "(\(d.tp)/\(d.fp)/\(d.fn))".padding(toLength: 14, withPad: " ", startingAt: 0)
-    print("--------------------+--------------------------------+--------------------------------")
-    print("all fields (micro)  | \(pct(d.tp, d.tp + d.fp))  \(pct(d.tp, d.tp + d.fn))  \(dc) | \(pct(h.tp, h.tp + h.fp))  \(pct(h.tp, h.tp + h.fn))  (\(h.tp)/\(h.fp)/\(h.fn))")
+    print("Directive reader evaluation — \(fixturesDir.path)")
+    for s in sets { print("\(s.name): \(s.result.files.count) texts") }
+    print("")
+    var header = "field              "
+    for s in sets { header += " | " + "\(s.name) P  \(s.name) R  (tp/fp/fn)".padding(toLength: 32, withPad: " ", startingAt: 0) }
+    print(header)
+    var totals = [Counts](repeating: Counts(), count: sets.count)
+    func row(_ name: String, _ cs: [Counts]) -> String {
+        var line = name.padding(toLength: 19, withPad: " ", startingAt: 0)
+        for c in cs {
+            let cell = "\(pct(c.tp, c.tp + c.fp))  \(pct(c.tp, c.tp + c.fn))  (\(c.tp)/\(c.fp)/\(c.fn))"
+            line += " | " + cell.padding(toLength: 32, withPad: " ", startingAt: 0)
+        }
+        return line
+    }
+    print(String(repeating: "-", count: header.count))
+    for f in fields {
+        let cs = sets.map { $0.result.counts[f] ?? Counts() }
+        for (i, c) in cs.enumerated() { totals[i].tp += c.tp; totals[i].fp += c.fp; totals[i].fn += c.fn }
+        print(row(f, cs))
+    }
+    print(String(repeating: "-", count: header.count))
+    print(row("all fields (micro)", totals))
+    print("")
+    for s in sets {
+        let e = s.result.exact
+        var line = "\(s.name): exact task counts \(e.tasks)/\(e.texts), exact reference counts \(e.refs)/\(e.texts)"
+        if !e.taskTexts.isEmpty && (s.name == "dev" || verbose) { line += "  tasks off: " + e.taskTexts.joined(separator: ", ") }
+        if !e.refTexts.isEmpty && (s.name == "dev" || verbose) { line += "  refs off: " + e.refTexts.joined(separator: ", ") }
+        print(line)
+    }
 }
