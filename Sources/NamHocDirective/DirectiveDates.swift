@@ -168,6 +168,8 @@ enum DateScanner {
     static func schoolYear(_ t: DirectiveText, in range: Range<Int>, titleRange: Range<Int>?) -> Spanned<String>? {
         var scores: [String: (score: Int, first: Span)] = [:]
         var order: [String] = []
+        var summarised: Set<String> = []
+        var opened = false
         var w = t.wordIndex(atOrAfter: range.lowerBound)
         while w + 3 < t.words.count && t.words[w].end <= range.upperBound {
             if t.words[w].fold == "nam", t.words[w + 1].fold == "hoc", let a = int(t, w + 2), let b = int(t, w + 3), b == a + 1, a > 1900 {
@@ -176,7 +178,12 @@ enum DateScanner {
                     let label = "\(a)-\(b)"
                     var s = 1
                     let lookback = max(range.lowerBound, t.words[w].start - 40)
-                    if t.foldText(lookback..<t.words[w].start).contains("nhiem vu") { s += 3 }
+                    let before = t.foldText(lookback..<t.words[w].start)
+                    if before.contains("nhiem vu") { s += 3 }
+                    // "tổng kết năm học 2022-2023, triển khai nhiệm vụ năm học 2023-2024": the year that
+                    // ends is not the one the text directs (when the text also names the one it opens).
+                    if before.contains("tong ket") && !before.contains("nhiem vu") { summarised.insert(label) }
+                    if before.contains("trien khai") { opened = true }
                     if let tr = titleRange, tr.contains(t.words[w].start) { s += 5 }
                     let span = Span(start: t.words[w + 2].start, end: t.words[w + 3].end)
                     if scores[label] == nil { order.append(label) }
@@ -186,6 +193,9 @@ enum DateScanner {
                 }
             }
             w += 1
+        }
+        if opened {
+            for l in summarised where order.count > 1 { scores[l]!.score = 0 }
         }
         guard let best = order.max(by: { scores[$0]!.score < scores[$1]!.score || (scores[$0]!.score == scores[$1]!.score && order.firstIndex(of: $0)! > order.firstIndex(of: $1)!) })
         else { return nil }

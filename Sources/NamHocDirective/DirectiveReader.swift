@@ -14,7 +14,8 @@ public struct DirectiveReader: Sendable {
     }
 
     public func read(_ text: String) -> DirectiveReading {
-        let t = DirectiveText(DirectiveReader.prepare(text))
+        // Wrapped lines are joined scalar for scalar: spans index the prepared text unchanged.
+        let t = DirectiveText(WrappedLines.join(DirectiveReader.prepare(text)))
         var reading = DirectiveReading()
         let all = 0..<t.scalars.count
         let layout = DocumentLayout.read(t)
@@ -85,7 +86,7 @@ public struct DirectiveReader: Sendable {
         }
         if reading.tasks.isEmpty {
             let marks = [reading.announcedTaskCount?.span.start, reading.theme?.span.start, reading.issuer?.span.start].compactMap { $0 }
-            reading.tasks = TaskScanner.news(t, body: body, leadMarks: marks, hasAnnouncement: reading.announcedTaskCount != nil,
+            reading.tasks = TaskScanner.news(t, body: body, leadMarks: marks, announced: reading.announcedTaskCount?.value,
                                              mask: [Bool](repeating: false, count: t.scalars.count + 1))
         }
 

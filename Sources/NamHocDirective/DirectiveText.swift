@@ -155,8 +155,10 @@ struct DirectiveText {
         for p in 0...sc.count where p == sc.count || sc[p] == "\n" || sc[p] == "\r" {
             var a = lineStart
             var b = p
-            while a < b && DirectiveText.isBlank(sc[a]) { a += 1 }
-            while b > a && DirectiveText.isBlank(sc[b - 1]) { b -= 1 }
+            // Markdown-like emphasis copied from web pages ("**II. NHIỆM VỤ**", "*Hà Nội, ngày …*",
+            // "## Tiêu đề") is trimmed with the blanks at the edges of a line.
+            while a < b && (DirectiveText.isBlank(sc[a]) || sc[a] == "*" || sc[a] == "#" || (sc[a] == "_" && a + 1 < b && sc[a + 1] == "_")) { a += 1 }
+            while b > a && (DirectiveText.isBlank(sc[b - 1]) || sc[b - 1] == "*" || (sc[b - 1] == "_" && b - 2 >= a && sc[b - 2] == "_")) { b -= 1 }
             ls.append(a..<b)
             lineStart = p + 1
         }
@@ -272,6 +274,67 @@ struct DirectiveText {
             b += 1
         }
         return a..<b
+    }
+}
+
+/// Text copied from PDF keeps the page's line breaks in the middle of sentences ("… phù hợp với
+/// điều kiện\nthực tế của địa phương"). `joinWrappedLines` turns such a break into a space, scalar for
+/// scalar, so offsets (and therefore spans) do not move. A break is a wrap when the line before does
+/// not end a sentence, clause or heading, and the next line is no list item, heading or signature:
+/// it starts in lower case, or the line before is long (a full PDF line).
+enum WrappedLines {
+    static func join(_ text: String) -> String {
+        var sc = Array(text.unicodeScalars)
+        guard sc.contains("\n") else { return text }
+        // Line ranges (without the break).
+        var lines: [Range<Int>] = []
+        var start = 0
+        for p in 0...sc.count where p == sc.count || sc[p] == "\n" {
+            var b = p
+            if b > start && sc[b - 1] == "\r" { b -= 1 }
+            lines.append(start..<b)
+            start = p + 1
+        }
+        func trimmed(_ r: Range<Int>) -> Range<Int> {
+            var a = r.lowerBound, b = r.upperBound
+            while a < b && (DirectiveText.isBlank(sc[a]) || sc[a] == "*") { a += 1 }
+            while b > a && (DirectiveText.isBlank(sc[b - 1]) || sc[b - 1] == "*") { b -= 1 }
+            return a..<b
+        }
+        func capsShare(_ r: Range<Int>) -> Bool {
+            var letters = 0, upper = 0
+            for p in r where ScalarFold.isLetter(sc[p]) { letters += 1; if ScalarFold.isUpper(sc[p]) { upper += 1 } }
+            return letters >= 2 && upper * 10 >= letters * 7
+        }
+        func startsItem(_ r: Range<Int>) -> Bool {
+            guard let f = r.first else { return true }
+            let c = sc[f]
+            if "-+•–(*#".unicodeScalars.contains(c) { return true }
+            var q = f
+            while q < r.upperBound && (0x30...0x39).contains(sc[q].value) { q += 1 }
+            if q > f, q < r.upperBound, sc[q] == "." || sc[q] == ")" { return true }
+            if ScalarFold.isLetter(c), f + 1 < r.upperBound, sc[f + 1] == ")" || sc[f + 1] == "." { return true }
+            // Roman numerals "II. …"
+            var k = f
+            while k < r.upperBound && "IVX".unicodeScalars.contains(sc[k]) { k += 1 }
+            if k > f, k < r.upperBound, sc[k] == "." || sc[k] == ")" { return true }
+            return false
+        }
+        for i in 0..<(lines.count - 1) {
+            let a = trimmed(lines[i]), b = trimmed(lines[i + 1])
+            guard a.count >= 30, !b.isEmpty, let last = a.last.map({ sc[$0] }) else { continue }
+            if ".:;!?…)”\"/".unicodeScalars.contains(last) { continue }
+            if capsShare(a) || capsShare(b) || startsItem(b) { continue }
+            let next = sc[b.lowerBound]
+            let lowerStart = ScalarFold.isLetter(next) && !ScalarFold.isUpper(next)
+            // A capital after a break usually starts a new line of its own (a title, "Căn cứ …").
+            guard lowerStart else { continue }
+            // The break (and a CR before it) becomes spaces.
+            for p in lines[i].upperBound..<lines[i + 1].lowerBound where sc[p] == "\n" || sc[p] == "\r" { sc[p] = " " }
+        }
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: sc)
+        return String(v)
     }
 }
 
