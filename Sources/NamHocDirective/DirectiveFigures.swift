@@ -45,7 +45,7 @@ enum FigureScanner {
                 w += 1
                 continue
             }
-            guard let (value, numEnd) = number(t, at: p) else { w += 1; continue }
+            guard var (value, numEnd) = number(t, at: p) else { w += 1; continue }
             if numEnd < s.count, s[numEnd] == "/" || (s[numEnd] == "-" && numEnd + 1 < s.count && (0x30...0x39).contains(s[numEnd + 1].value)) {
                 w = t.wordIndex(atOrAfter: numEnd)
                 continue
@@ -53,7 +53,17 @@ enum FigureScanner {
             let prev = w > 0 ? t.words[w - 1].fold : ""
             let isChange = (prev == "tang" || prev == "giam") && t.onlySpaces(t.words[w - 1].end..<p)
             var unit: String?
-            let objStartWord = t.wordIndex(atOrAfter: numEnd)
+            var objStartWord = t.wordIndex(atOrAfter: numEnd)
+            // "4,3 triệu học sinh", "12 nghìn giáo viên": a multiplier before the counted noun.
+            if objStartWord + 1 < t.words.count, numEnd < s.count, s[numEnd] == " ",
+               let m = ["trieu": 1e6, "nghin": 1e3, "ngan": 1e3][t.words[objStartWord].fold],
+               t.onlySpaces(t.words[objStartWord].end..<t.words[objStartWord + 1].start),
+               t.words[objStartWord + 1].fold != "dong",
+               DirectiveLexicon.measureNouns.contains(where: { t.wordsMatch(objStartWord + 1, $0) }) {
+                value *= m
+                numEnd = t.words[objStartWord].end
+                objStartWord += 1
+            }
             var end = numEnd
             if numEnd < s.count, s[numEnd] == "%" {
                 unit = "%"
@@ -92,6 +102,17 @@ enum FigureScanner {
                         if t.words[k].isCapitalized && k > objStartWord { break }
                         last = k
                         k += 1
+                    }
+                    // "trường mầm non, phổ thông", "trường mầm non, tiểu học, THCS": several levels
+                    // make one object, not a count of the first level.
+                    if last > objStartWord, levelPhrase(t, objStartWord + 1) != nil {
+                        var k2 = last + 1
+                        while k2 < t.words.count {
+                            let gap = t.text(t.words[k2 - 1].end..<t.words[k2].start)
+                            guard [", ", " và ", ",", " - "].contains(gap), let n = levelPhrase(t, k2) else { break }
+                            last = k2 + n - 1
+                            k2 += n
+                        }
                     }
                     if last >= objStartWord { objectRange = t.words[objStartWord].start..<t.words[last].end }
                 }
@@ -160,6 +181,17 @@ enum FigureScanner {
             w = t.wordIndex(atOrAfter: end)
         }
         return out.map(\.figure)
+    }
+
+    static let levels: [[String]] = [
+        ["mam", "non"], ["mau", "giao"], ["tieu", "hoc"], ["trung", "hoc", "co", "so"], ["trung", "hoc", "pho", "thong"],
+        ["pho", "thong"], ["thcs"], ["thpt"], ["th"], ["mn"], ["gdtx"], ["lien", "cap"],
+    ].sorted { $0.count > $1.count }
+
+    /// Number of words of a school level at word `w` ("mầm non", "THCS", "phổ thông"), if any.
+    static func levelPhrase(_ t: DirectiveText, _ w: Int) -> Int? {
+        for l in levels where t.wordsMatch(w, l) { return l.count }
+        return nil
     }
 
     /// Start of the clause containing `p`: after the last ";", ":", ",", line break or sentence end.

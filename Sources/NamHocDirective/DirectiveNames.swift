@@ -132,6 +132,7 @@ enum NameScanner {
     static func place(_ t: DirectiveText, at w: Int) -> (Int, PlaceGazetteer.Entry)? {
         guard w < t.words.count else { return nil }
         let g = PlaceGazetteer.shared
+        if let (e, end) = g.formerDistrict(in: t, at: w) { return (end, e) }
         if let (e, end) = g.commune(in: t, at: w, preferProvinces: []) { return (end, e) }
         var k = w
         if t.words[k].fold == "tinh" || t.words[k].fold == "tp" { k += 1 }
@@ -181,17 +182,42 @@ enum NameScanner {
         return out
     }
 
+    /// The gazetteer name spelt as the text spells it: tone placement differs between sources ("Xã Kiến
+    /// Thuỵ" in the list, "xã Kiến Thủy" in the text) and a reader compares with what the text says.
+    /// Capitals stay the gazetteer's; a name in capitals or matched through an alias stays as listed.
+    static func asWritten(_ t: DirectiveText, _ name: String, _ r: Range<Int>) -> String {
+        let written = t.cleanText(r)
+        guard ScalarFold.key(written) == ScalarFold.key(name), !DocumentLayout.isAllCaps(t, r) else { return name }
+        let a = Array(name.unicodeScalars), b = Array(written.unicodeScalars)
+        guard a.count == b.count else { return name }
+        var v = String.UnicodeScalarView()
+        for (x, y) in zip(a, b) { v.append(ScalarFold.isUpper(x) && !ScalarFold.isUpper(y) ? (y.properties.uppercaseMapping.unicodeScalars.first ?? y) : y) }
+        return String(v)
+    }
+
     static func places(_ t: DirectiveText, in range: Range<Int>) -> [Place] {
         var found: [(PlaceGazetteer.Entry, Range<Int>)] = []
         let g = PlaceGazetteer.shared
         var w = t.wordIndex(atOrAfter: range.lowerBound)
         while w < t.words.count && t.words[w].end <= range.upperBound {
+            if let (e, end) = g.formerDistrict(in: t, at: w) {
+                found.append((e, t.words[w].start..<t.words[end - 1].end))
+                w = end
+                continue
+            }
             if let (e, end) = g.commune(in: t, at: w, preferProvinces: []) {
                 found.append((e, t.words[w].start..<t.words[end - 1].end))
                 w = end
                 continue
             }
-            if let (e, end) = g.province(in: t, at: w) {
+            // In a list of provinces ("Hà Nội, Đà Nẵng, Cần Thơ và Hồ Chí Minh") a city needs no "TP".
+            let inList: Bool = {
+                guard let last = found.last, w > 0, t.words[w].start - last.1.upperBound <= 6,
+                      last.1.upperBound <= t.words[w].start else { return false }
+                let gap = t.foldText(last.1.upperBound..<t.words[w].start)
+                return [", ", " va ", ", va "].contains(gap) && last.0.kind.hasSuffix("rovince")
+            }()
+            if let (e, end) = g.province(in: t, at: w, inList: inList) {
                 found.append((e, t.words[w].start..<t.words[end - 1].end))
                 w = end
                 continue
@@ -210,6 +236,7 @@ enum NameScanner {
                 w2 += 0
             }
             guard seen.insert(ScalarFold.key(entry.name)).inserted else { continue }
+            entry.name = asWritten(t, entry.name, r)
             out.append(Place(name: entry.name, kind: entry.kind, code: entry.code, province: entry.province, span: Span(r)))
         }
         return out

@@ -42,6 +42,13 @@ public struct DirectiveReader: Sendable {
         let quotes = QuoteScanner.quotes(t, in: body)
         reading.theme = QuoteScanner.theme(t, quotes: quotes)
         reading.movements = QuoteScanner.movements(t, quotes: quotes, theme: reading.theme?.span)
+        // Names without quotation marks ("phong trào thi đua Dạy tốt – học tốt"), where no quote stands.
+        var movementKeys = Set(reading.movements.map { ScalarFold.key($0.value) })
+        for m in QuoteScanner.unquotedMovements(t, in: body)
+        where !quotes.contains(where: { $0.overlaps(m.span.start..<m.span.end) || $0.lowerBound == m.span.start + 1 }) {
+            if movementKeys.insert(ScalarFold.key(m.value)).inserted { reading.movements.append(m) }
+        }
+        reading.movements.sort { $0.span.start < $1.span.start }
 
         if let doc = layout.document, doc.signer != nil || doc.signingTitle != nil {
             let spans = [doc.signingTitle?.span, doc.signer?.span].compactMap { $0 }
@@ -90,8 +97,10 @@ public struct DirectiveReader: Sendable {
                                              mask: [Bool](repeating: false, count: t.scalars.count + 1))
         }
 
-        reading.places = NameScanner.places(t, in: titleRange.map { $0.lowerBound..<body.upperBound } ?? body)
-        reading.units = NameScanner.units(t, in: body)
+        // A subject line ("V/v …") inside the header: places are read from the body only (the dateline is no place of the text).
+        let titleInHeader = titleRange.map { $0.upperBound <= (layout.document?.date?.span.start ?? 0) } ?? false
+        reading.places = NameScanner.places(t, in: titleInHeader ? body : (titleRange.map { $0.lowerBound..<body.upperBound } ?? body))
+        reading.units = NameScanner.units(t, in: body).filter { !layout.addressees.contains($0.span.start) }
         return reading
     }
 }

@@ -10,6 +10,8 @@ struct DocumentLayout {
     var body: Range<Int>
     /// Recipients and signature lines: names there are addressees, not content.
     var tail: Range<Int>?
+    /// "Kính gửi: …" and its dashed lines: addressees, not content.
+    var addressees: Range<Int> = 0..<0
 
     static func read(_ t: DirectiveText) -> DocumentLayout {
         let all = 0..<t.scalars.count
@@ -120,8 +122,24 @@ struct DocumentLayout {
                 }
             }
         }
+        // A Công văn has no type line and no title: its subject "V/v …" stands for the title.
+        if doc.title == nil, let v = (0...headerEnd).first(where: { t.foldText(lines[$0]).hasPrefix("v/v") }) {
+            let a = t.nextNonBlank(lines[v].lowerBound + 3)
+            if a < lines[v].upperBound { doc.title = Spanned(t.cleanText(a..<lines[v].upperBound), span: Span(a..<lines[v].upperBound)) }
+        }
+        // A Công văn has no type line: its header carries "V/v …" and its symbol no type code.
+        if doc.type == nil, (0...headerEnd).contains(where: { t.foldText(lines[$0]).hasPrefix("v/v") }) || lines.contains(where: { t.foldText($0).hasPrefix("kinh gui") }) {
+            if let s = doc.symbol { doc.type = Spanned("Công văn", span: s.span) }
+        }
         let body = min(bodyStart, tailStart)..<tailStart
-        return DocumentLayout(document: doc, body: body, tail: tailStart < t.scalars.count ? tailStart..<t.scalars.count : nil)
+        var layout = DocumentLayout(document: doc, body: body, tail: tailStart < t.scalars.count ? tailStart..<t.scalars.count : nil)
+        if let k = (headerEnd..<min(lines.count, headerEnd + 8)).first(where: { t.foldText(lines[$0]).hasPrefix("kinh gui") }) {
+            var end = lines[k].upperBound
+            var j = k + 1
+            while j < lines.count, !lines[j].isEmpty, TaskScanner.marker(t, lines[j])?.0 == .dash { end = lines[j].upperBound; j += 1 }
+            layout.addressees = lines[k].lowerBound..<end
+        }
+        return layout
     }
 
     /// "-------", "___", "|" lines left by table borders.

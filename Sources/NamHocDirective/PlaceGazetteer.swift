@@ -19,6 +19,9 @@ struct PlaceGazetteer: Sendable {
     /// Longest province name in words, to bound n-gram lookups.
     let maxProvinceWords: Int
     let maxCommuneWords: Int
+    /// Folded names of the provinces that are centrally-run cities ("thành phố Hà Nội" is the province;
+    /// "thành phố Bắc Giang" was a district-level city of Bắc Giang province).
+    var cityProvinces: Set<String> = []
 
     static let shared = PlaceGazetteer.load()
 
@@ -26,12 +29,14 @@ struct PlaceGazetteer: Sendable {
         var provinces: [String: Entry] = [:]
         var communes: [String: [Entry]] = [:]
         var codeToName: [String: String] = [:]
+        var cities: Set<String> = []
         if let csv = ReferenceFiles.text("provinces-2025.csv") {
             for line in csv.split(whereSeparator: \.isNewline).dropFirst() {
                 let cols = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
                 guard cols.count >= 4 else { continue }
                 let name = VietnameseText.normalize(cols[1])
                 codeToName[cols[0]] = name
+                if ScalarFold.key(cols[2]) == "thanh pho" { cities.insert(ScalarFold.key(name)) }
                 provinces[ScalarFold.key(name)] = Entry(name: name, kind: "province", code: cols[0], province: name)
                 for old in cols[3].split(separator: ";") {
                     let parts = old.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1)
@@ -63,13 +68,14 @@ struct PlaceGazetteer: Sendable {
         }
         let maxP = provinces.keys.map { $0.split(separator: " ").count }.max() ?? 4
         let maxC = communes.keys.map { $0.split(separator: " ").count }.max() ?? 6
-        return PlaceGazetteer(provinces: provinces, communes: communes, maxProvinceWords: maxP, maxCommuneWords: maxC)
+        for alias in ["tp ho chi minh", "tp hcm", "tphcm", "thanh pho ho chi minh", "thua thien hue", "ho chi minh"] { cities.insert(alias) }
+        return PlaceGazetteer(provinces: provinces, communes: communes, maxProvinceWords: maxP, maxCommuneWords: maxC, cityProvinces: cities)
     }
 
     /// The longest province name spelled by capitalised words starting at word `i`; returns the
     /// entry and the index after its last word. "Hồ Chí Minh" needs a "TP"/"thành phố" before it,
     /// because otherwise it is the President's name ("tư tưởng … Hồ Chí Minh").
-    func province(in t: DirectiveText, at i: Int) -> (Entry, Int)? {
+    func province(in t: DirectiveText, at i: Int, inList: Bool = false) -> (Entry, Int)? {
         guard i < t.words.count, t.words[i].isCapitalized else { return nil }
         var best: (Entry, Int)?
         var key = ""
@@ -86,12 +92,55 @@ struct PlaceGazetteer: Sendable {
             if let e = provinces[key] { best = (e, i + n) }
         }
         guard let found = best else { return nil }
-        if ScalarFold.key(found.0.name) == "ho chi minh" && !key.hasPrefix("tp") && !key.hasPrefix("thanh pho") {
+        if ScalarFold.key(found.0.name) == "ho chi minh" && !key.hasPrefix("tp") && !key.hasPrefix("thanh pho") && !inList {
             let prev = i > 0 ? t.words[i - 1].fold : ""
             let prev2 = i > 1 ? t.words[i - 2].fold + " " + prev : ""
             if prev != "tp" && prev2 != "thanh pho" && prev != "tphcm" { return nil }
         }
         return found
+    }
+
+    /// A place that was a district before the 2025 reform: "huyện Sóc Sơn", "quận Cầu Giấy", "quận 1",
+    /// "thị xã Sơn Tây", "thành phố Bắc Giang" / "TP. Thủ Đức" (but "thành phố Hà Nội" is the province).
+    /// The name need not be in any list: the kind word and the capitalised name make the place. The
+    /// name keeps the text's spelling ("Thuỷ"/"Thủy"). Returns the entry and the index after the name.
+    func formerDistrict(in t: DirectiveText, at i: Int) -> (Entry, Int)? {
+        guard i + 1 < t.words.count else { return nil }
+        let first = t.words[i].fold
+        var k: Int
+        var kind: String
+        switch first {
+        case "huyen": k = i + 1; kind = "Huyện"
+        case "quan": k = i + 1; kind = "Quận"
+        case "thi" where t.wordsMatch(i, ["thi", "xa"]): k = i + 2; kind = "Thị xã"
+        case "thanh" where t.wordsMatch(i, ["thanh", "pho"]): k = i + 2; kind = "Thành phố"
+        case "tp": k = i + 1; kind = "Thành phố"
+        default: return nil
+        }
+        guard k < t.words.count else { return nil }
+        let gap = t.text(t.words[k - 1].end..<t.words[k].start)
+        guard gap == " " || (first == "tp" && (gap == ". " || gap == "." )) else { return nil }
+        var end = k
+        var key = ""
+        while end < t.words.count, end - k < 3 {
+            let w = t.words[end]
+            if end > k { guard t.onlySpaces(t.words[end - 1].end..<w.start), !w.isNumber else { break } }
+            // "quận 1", "Quận 10": a number is a whole name.
+            if w.isNumber { if end == k && kind == "Quận" { end += 1 }; break }
+            guard w.isCapitalized, !w.isAllCaps || w.end - w.start == 1 || t.words[i].isAllCaps else { break }
+            key += (key.isEmpty ? "" : " ") + w.fold
+            end += 1
+        }
+        guard end > k else { return nil }
+        // "UBND huyện Nguyễn Thị Hương": a person's name, not a district ("quận Lê Chân" is one).
+        if end - k == 3 || (end - k >= 2 && ["van", "thi"].contains(t.words[k + 1].fold)) { return nil }
+        // A centrally-run city is the province, not a former district.
+        if kind == "Thành phố", cityProvinces.contains(key) || cityProvinces.contains(ScalarFold.key(t.text(t.words[k].start..<t.words[end - 1].end))) {
+            return nil
+        }
+        // The name as written, capitals as in the text.
+        let name = kind + " " + t.cleanText(t.words[k].start..<t.words[end - 1].end)
+        return (Entry(name: name, kind: "formerDistrict", code: nil, province: nil), end)
     }
 
     /// A commune named "xã X", "phường X", "đặc khu X" at word `i` (the kind word).
