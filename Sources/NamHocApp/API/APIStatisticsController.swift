@@ -124,12 +124,10 @@ enum APIStatisticsController {
                 })))
             }
         }
-        let window = try await StatisticsStore.window(for: period, form: statistics.form(for: period), in: req.db)
-        let progress = try await StatisticsStore.progress(under: unitID, period: period, due: window?.due ?? period.first,
-                                                          today: req.today, in: req.db)
-        let report = try await StatReport.query(on: req.db).filter(\.$unit.$id == unitID).filter(\.$period == period.code).first()
-        return ValuesResponse(unit: .init(code: unit.code, name: try await UnitTree.name(of: unit, on: period.first, in: req.db), kind: unit.kind),
-                              period: period.code, status: report?.status, rows: rows,
+        let standing = try await StatisticsStore.standing(of: unitID, period: period, form: statistics.form(for: period), today: req.today, in: req.db)
+        let progress = standing.progress
+        return ValuesResponse(unit: .init(code: unit.code, name: standing.formerName ?? unit.name, kind: unit.kind),
+                              period: period.code, status: standing.status?.rawValue, rows: rows,
                               completeness: .init(expected: progress.expected, submitted: progress.submitted,
                                                   approved: progress.approved, late: progress.late))
     }

@@ -32,22 +32,63 @@ extension StatisticsStore {
     /// passed, and those counted but submitted after it.
     static func progress(under unitID: UUID, period: Period, due: Day, today: Day, in db: any Database) async throws -> Progress {
         // One query when the rows are built (the usual case): whether they are, and the unit's row.
-        func read() async throws -> (built: Bool, kept: Kept) {
-            let row = try await db.sql.raw("""
-                SELECT m.due AS built, p.expected, p.counted, p.approved, p.counted_late FROM stat_progress_periods m
-                LEFT JOIN stat_progress p ON p.period = m.period AND p.ancestor_id = \(bind: unitID)
-                WHERE m.period = \(bind: period.code)
-                """).first()
-            let kept = try row.flatMap { try $0.decodeNil(column: "expected") ? nil : $0.decode(model: Kept.self, keyDecodingStrategy: .convertFromSnakeCase) }
-            return (try row?.decode(column: "built", as: String.self) == due.iso, kept ?? Kept(expected: 0, counted: 0, approved: 0, countedLate: 0))
-        }
-        var (built, kept) = try await read()
-        if !built {
+        let row = try await db.sql.raw("""
+            SELECT m.due AS built, p.expected, p.counted, p.approved, p.counted_late FROM stat_progress_periods m
+            LEFT JOIN stat_progress p ON p.period = m.period AND p.ancestor_id = \(bind: unitID)
+            WHERE m.period = \(bind: period.code)
+            """).first()
+        return try await progress(from: row, under: unitID, period: period, due: due, today: today, in: db)
+    }
+
+    /// Where a unit's report of a period stands, as the values API shows it: its status, the reporting
+    /// window, the completeness below it and the unit's name of that day. One statement (four before:
+    /// each costs ≈ 0,2 ms of driver round trip whatever it reads).
+    struct Standing: Sendable {
+        var status: ReportStatus?
+        var window: ReportingWindow?
+        var progress: Progress
+        var formerName: String?
+    }
+
+    static func standing(of unitID: UUID, period: Period, form: ReportForm?, today: Day, in db: any Database) async throws -> Standing {
+        let code = period.code, day = period.first
+        guard let row = try await db.sql.raw("""
+            SELECT (SELECT r.status FROM stat_reports r WHERE r.unit_id = \(bind: unitID) AND r.period = \(bind: code)) AS status,
+              (SELECT n.name FROM unit_names n WHERE n.unit_id = \(bind: unitID) AND \(UnitTree.valid("n", day)) LIMIT 1) AS former_name,
+              w.opens, w.closes, w.due, m.due AS built, p.expected, p.counted, p.approved, p.counted_late
+            FROM (SELECT 1 AS one) x
+            LEFT JOIN stat_windows w ON w.period = \(bind: code)
+            LEFT JOIN stat_progress_periods m ON m.period = \(bind: code)
+            LEFT JOIN stat_progress p ON p.period = \(bind: code) AND p.ancestor_id = \(bind: unitID)
+            """).first() else { throw AppError.internalError }
+        let window = try windowRow(row, period: period, form: form) ?? form?.defaultWindow(period.schoolYear)
+        let progress = try await progress(from: try row.decodeNil(column: "built") ? nil : row, under: unitID, period: period,
+                                          due: window?.due ?? day, today: today, in: db)
+        return Standing(status: try row.decode(column: "status", as: String?.self).flatMap(ReportStatus.init(rawValue:)), window: window,
+                        progress: progress, formerName: try row.decode(column: "former_name", as: String?.self))
+    }
+
+    /// `row` holds `built` (the due day the rows were built with) and the unit's kept counts, or is nil when
+    /// the period has no rows yet: they are built first when missing or built with another due day.
+    private static func progress(from row: (any SQLRow)?, under unitID: UUID, period: Period, due: Day, today: Day,
+                                 in db: any Database) async throws -> Progress {
+        var kept = try row.flatMap(kept(from:))
+        if try row?.decode(column: "built", as: String.self) != due.iso {
             try await ensureProgress(period, due: due, in: db)
-            kept = try await read().kept
+            kept = try await db.sql.raw("""
+                SELECT expected, counted, approved, counted_late FROM stat_progress WHERE period = \(bind: period.code) AND ancestor_id = \(bind: unitID)
+                """).first().flatMap(kept(from:))
         }
-        return Progress(expected: kept.expected, submitted: kept.counted, approved: kept.approved,
-                        late: (today > due ? kept.expected - kept.counted : 0) + kept.countedLate)
+        let counts = kept ?? Kept(expected: 0, counted: 0, approved: 0, countedLate: 0)
+        return Progress(expected: counts.expected, submitted: counts.counted, approved: counts.approved,
+                        late: (today > due ? counts.expected - counts.counted : 0) + counts.countedLate)
+    }
+
+    /// The kept counts of a row, nil where the unit has none.
+    private static func kept(from row: any SQLRow) throws -> Kept? {
+        guard try !row.decodeNil(column: "expected") else { return nil }
+        return Kept(expected: try row.decode(column: "expected", as: Int.self), counted: try row.decode(column: "counted", as: Int.self),
+                    approved: try row.decode(column: "approved", as: Int.self), countedLate: try row.decode(column: "counted_late", as: Int.self))
     }
 
     /// A workflow step moved a report between counted and not, approved and not: the kept completeness
@@ -107,7 +148,7 @@ extension StatisticsStore {
     static func progressDifferences(_ period: Period, due: Day, in db: any Database) async throws -> [UUID] {
         try await ensureProgress(period, due: due, in: db)
         func load(_ rows: [any SQLRow]) throws -> [UUID: Kept] {
-            Dictionary(try rows.map { (try $0.decode(column: "ancestor_id", as: UUID.self), try $0.decode(model: Kept.self, keyDecodingStrategy: .convertFromSnakeCase)) },
+            Dictionary(try rows.map { (try $0.decode(column: "ancestor_id", as: UUID.self), try StatisticsStore.kept(from: $0)!) },
                        uniquingKeysWith: { a, _ in a })
         }
         let kept = try load(try await db.sql.raw("""

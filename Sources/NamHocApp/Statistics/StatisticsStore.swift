@@ -270,13 +270,16 @@ extension StatisticsStore {
 extension StatisticsStore {
     /// The reporting window of a period: the one set for it, or the form's default.
     static func window(for period: Period, form: ReportForm?, in db: any Database) async throws -> ReportingWindow? {
-        if let row = try await db.sql.raw("SELECT opens, closes, due FROM stat_windows WHERE period = \(bind: period.code)").first(),
-           let opens = Day(iso: try row.decode(column: "opens", as: String.self)),
-           let closes = Day(iso: try row.decode(column: "closes", as: String.self)),
-           let due = Day(iso: try row.decode(column: "due", as: String.self)) {
-            return ReportingWindow(form: form?.code ?? "", year: period.schoolYear, opens: opens, closes: closes, due: due)
-        }
-        return form?.defaultWindow(period.schoolYear)
+        let row = try await db.sql.raw("SELECT opens, closes, due FROM stat_windows WHERE period = \(bind: period.code)").first()
+        return try row.flatMap { try windowRow($0, period: period, form: form) } ?? form?.defaultWindow(period.schoolYear)
+    }
+
+    /// The window set for a period, from a row's `opens`, `closes` and `due` (nil where none is set).
+    static func windowRow(_ row: any SQLRow, period: Period, form: ReportForm?) throws -> ReportingWindow? {
+        guard let opens = Day(iso: try row.decode(column: "opens", as: String?.self) ?? ""),
+              let closes = Day(iso: try row.decode(column: "closes", as: String?.self) ?? ""),
+              let due = Day(iso: try row.decode(column: "due", as: String?.self) ?? "") else { return nil }
+        return ReportingWindow(form: form?.code ?? "", year: period.schoolYear, opens: opens, closes: closes, due: due)
     }
 
     static func setWindow(_ window: ReportingWindow, for period: Period, in db: any Database) async throws {
