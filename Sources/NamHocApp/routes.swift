@@ -72,6 +72,35 @@ func routes(_ app: Application) throws {
                 use: StatisticsFilesController.upload)
     }
 
+    do { // plan pages: the plan of a year, a draft read from a directive, tasks, cascade and progress reports
+        let task = SiteURL.task
+        let readable = signedIn.grouped(UnitScopeMiddleware(action: .read))
+        readable.get(SiteURL.unitPlan(code).pathComponents, use: PlanController.show)
+        readable.get(SiteURL.unitPlanTask(code, task).pathComponents, use: PlanTaskController.show)
+        readable.get(SiteURL.unitPlanEvidence(code, task, SiteURL.evidence).pathComponents, use: PlanTaskController.evidence)
+        signedIn.grouped(UnitScopeMiddleware(action: .read, target: .ownUnit)).get(SiteURL.myWork.pathComponents, use: MyWorkController.show)
+        // the briefing report: generated from the unit's data and downloaded; nothing is written
+        readable.get(SiteURL.unitPlanBriefing(code).pathComponents, use: BriefingController.show)
+        readable.post(SiteURL.unitPlanBriefing(code).pathComponents, use: BriefingController.export)
+        let writable = signedIn.grouped(UnitScopeMiddleware(action: .write))
+        writable.post(SiteURL.unitPlan(code).pathComponents, use: PlanController.save)
+        writable.post(SiteURL.unitPlanTasks(code).pathComponents, use: PlanController.addTask)
+        writable.post(SiteURL.unitPlanAdopt(code).pathComponents, use: PlanController.adopt)
+        writable.get(SiteURL.unitPlanDraft(code).pathComponents, use: PlanDraftController.page)
+        writable.post(SiteURL.unitPlanTask(code, task).pathComponents, use: PlanTaskController.edit)
+        writable.post(SiteURL.unitPlanTaskStep(code, task, .assign).pathComponents, use: PlanTaskController.assign)
+        writable.post(SiteURL.unitPlanTaskStep(code, task, .sync).pathComponents, use: PlanTaskController.sync)
+        // uploads (a directive, evidence files): collected after sign-in and scope, then the handler checks CSRF
+        let uploading = session.grouped(RequireUserMiddleware(), UnitScopeMiddleware(action: .write))
+        uploading.on(.POST, SiteURL.unitPlanDraft(code).pathComponents, body: .collect(maxSize: PlanDraftController.maxUpload),
+                     use: PlanDraftController.read)
+        uploading.on(.POST, SiteURL.unitPlanTaskStep(code, task, .report).pathComponents, body: .collect(maxSize: "60mb"),
+                     use: PlanTaskController.report)
+        let approvable = signedIn.grouped(UnitScopeMiddleware(action: .approve))
+        approvable.post(SiteURL.unitPlanTaskStep(code, task, .approve).pathComponents, use: PlanTaskController.review(.approve))
+        approvable.post(SiteURL.unitPlanTaskStep(code, task, .return).pathComponents, use: PlanTaskController.review(.return))
+    }
+
     let api = app.grouped(BearerUserMiddleware())
     do { // JSON API for integrators
         api.get(SiteURL.api(.openAPI).pathComponents, use: OpenAPIController.document)
@@ -100,6 +129,28 @@ func routes(_ app: Application) throws {
         let approvable = authed.grouped(UnitScopeMiddleware(action: .approve))
         for action in [ReportAction.approve, .return, .reopen] {
             approvable.post(SiteURL.api(.unitReport(code, action)).pathComponents, use: APIStatisticsController.act(action))
+        }
+    }
+
+    do { // plans API: a draft from a directive's text, the plan and its tasks, the cascade, progress reports
+        let authed = api.grouped(RequireUserMiddleware())
+        let task = SiteURL.task
+        let readable = authed.grouped(UnitScopeMiddleware(action: .read))
+        readable.get(SiteURL.api(.unitPlan(code)).pathComponents, use: APIPlanController.show)
+        readable.get(SiteURL.api(.unitPlanCascade(code, task)).pathComponents, use: APIPlanController.cascade)
+        let writable = authed.grouped(UnitScopeMiddleware(action: .write))
+        writable.on(.POST, SiteURL.api(.unitPlanDraft(code)).pathComponents, body: .collect(maxSize: "4mb"), use: APIPlanController.draft)
+        writable.on(.POST, SiteURL.api(.unitPlan(code)).pathComponents, body: .collect(maxSize: "4mb"), use: APIPlanController.create)
+        writable.post(SiteURL.api(.unitPlanTasks(code)).pathComponents, use: APIPlanController.addTask)
+        writable.put(SiteURL.api(.unitPlanTask(code, task)).pathComponents, use: APIPlanController.editTask)
+        writable.post(SiteURL.api(.unitPlanTaskStep(code, task, .assign)).pathComponents, use: APIPlanController.assign)
+        writable.post(SiteURL.api(.unitPlanAdopt(code)).pathComponents, use: APIPlanController.adopt)
+        writable.post(SiteURL.api(.unitPlanTaskStep(code, task, .sync)).pathComponents, use: APIPlanController.sync)
+        writable.put(SiteURL.api(.unitPlanTaskStep(code, task, .report)).pathComponents, use: APIPlanController.saveReport)
+        let approvable = authed.grouped(UnitScopeMiddleware(action: .approve))
+        for step in [SiteURL.PlanStep.approve, .return] {
+            approvable.post(SiteURL.api(.unitPlanTaskStep(code, task, step)).pathComponents,
+                            use: APIPlanController.review(step == .approve ? .approve : .return))
         }
     }
 }

@@ -1,5 +1,7 @@
+import Fluent
 import Foundation
 @testable import NamHocApp
+import NamHocDomain
 import Testing
 import Vapor
 import VaporTesting
@@ -52,7 +54,21 @@ extension AppTests {
         /// Good bodies of the operations that take one, to check their success answer too.
         static let goodBodies: [String: String] = [
             "POST /api/v1/session": #"{"username": "t1.xem", "password": "\#(Fixture.password)"}"#,
+            "POST /api/v1/units/{code}/plan/draft": #"{"text": "1. Nâng cao chất lượng giáo dục."}"#,
+            "POST /api/v1/units/{code}/plan/tasks": #"{"task": {"title": "Đẩy mạnh chuyển đổi số"}}"#,
+            "PUT /api/v1/units/{code}/plan/tasks/{task}": #"{"title": "Nâng cao chất lượng giáo dục toàn diện"}"#,
+            "POST /api/v1/units/{code}/plan/tasks/{task}/assign": #"{"units": ["X001"]}"#,
+            "PUT /api/v1/units/{code}/plan/tasks/{task}/report": #"{"period": "2026-Q4", "status": "in_progress", "percent": 40}"#,
         ]
+
+        /// S01's plan of the current year, with the task `{task}` names.
+        static func planTask(_ app: Application) async throws -> UUID {
+            let unit = try #require(try await NamHocApp.Unit.query(on: app.db).filter(\.$code == visibleCode).first())
+            let plan = try await PlanService.create(unit: unit, year: SchoolYear(startYear: 2026), header: .init(theme: "Chủ đề"),
+                                                    tasks: [.init(content: TaskContent(title: "Nâng cao chất lượng giáo dục"))],
+                                                    catalogue: try await app.statistics().catalogue, by: .commandLine, on: app.db)
+            return try #require(try await PlanStore.tasks(of: plan, on: app.db).first?.requireID())
+        }
 
         @Test func the_document_declares_the_shared_errors() async throws {
             try await withApp(seed: false) { app, _ in
@@ -103,8 +119,9 @@ extension AppTests {
         @Test func every_operation_answers_bad_input_as_documented() async throws {
             try await withApp { app, _ in
                 let operations = try Self.operations(of: try await Self.document(app))
+                let task = try await Self.planTask(app)
                 for operation in operations {
-                    try await Self.probe(operation, app)
+                    try await Self.probe(operation, app, task: task)
                 }
             }
         }
@@ -128,8 +145,8 @@ extension AppTests {
 
         // MARK: probes
 
-        static func probe(_ operation: Operation, _ app: Application) async throws {
-            let path = try concretePath(operation.template, code: visibleCode)
+        static func probe(_ operation: Operation, _ app: Application, task: UUID) async throws {
+            let path = try concretePath(operation.template, code: visibleCode, task: task)
             let required = try requiredQuery(operation)
             let goodBody = goodBodies[operation.description]
             // Approving, returning and reopening are for a leader of the unit directly above S01: the ministry's.
@@ -202,7 +219,7 @@ extension AppTests {
 
             // (c) An unknown unit: 404, the same answer as a unit outside the caller's subtree.
             if operation.template.contains("{code}") {
-                let unknown = try concretePath(operation.template, code: unknownCode)
+                let unknown = try concretePath(operation.template, code: unknownCode, task: task)
                 let answer = try await send(app, operation.method, unknown + query(required), token: token, body: goodBody)
                 check(answer, of: operation, probe: "unknown unit", expecting: .notFound)
                 #expect(errorCode(of: answer) == "unit_not_found", "\(operation) unknown unit: \(answer.body.prefix(200))")
@@ -214,8 +231,10 @@ extension AppTests {
                     let answer = try await send(app, operation.method, path + query(required), token: token, body: body)
                     check(answer, of: operation, probe: "body \(body)", expecting: .unprocessableEntity)
                 }
-                // The bulk values take a province's schools (up to 20 MB); every other body up to 16 KB.
-                let limit = operation.template.hasSuffix("/values/bulk") ? 20 * 1024 * 1024 : 16 * 1024
+                // The bulk values take a province's schools (up to 20 MB), a plan or a directive's text up to 4 MB;
+                // every other body up to 16 KB.
+                let plan = operation.method == .POST && (operation.template.hasSuffix("/plan") || operation.template.hasSuffix("/plan/draft"))
+                let limit = operation.template.hasSuffix("/values/bulk") ? 20 * 1024 * 1024 : plan ? 4 * 1024 * 1024 : 16 * 1024
                 let large = #"{"username": "admin", "password": "\#(String(repeating: "x", count: limit + 1024))"}"#
                 let answer = try await send(app, operation.method, path + query(required), token: token, body: large, running: true)
                 check(answer, of: operation, probe: "body over \(limit / 1024) KB", expecting: .payloadTooLarge)
@@ -329,8 +348,8 @@ extension AppTests {
             return resolve(current ?? [:], in: document)
         }
 
-        static func concretePath(_ template: String, code: String) throws -> String {
-            let path = template.replacingOccurrences(of: "{code}", with: code)
+        static func concretePath(_ template: String, code: String, task: UUID) throws -> String {
+            let path = template.replacingOccurrences(of: "{code}", with: code).replacingOccurrences(of: "{task}", with: task.uuidString)
             #expect(!path.contains("{"), "\(template): a path parameter this test does not know")
             return path
         }

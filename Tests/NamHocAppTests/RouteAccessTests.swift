@@ -104,6 +104,50 @@ extension AppTests {
                                                              body: .rawJSON(#"{"period":"2026-2027/census","reason":"Sai"}"#), isAPI: true),
             "POST /api/v1/units/:code/reports/reopen": .init(guardedBy: .unit(.approve, .conflict),
                                                              body: .rawJSON(#"{"period":"2026-2027/census","reason":"Sai"}"#), isAPI: true),
+            // Plans: every target unit has a plan of 2026-2027 with one task (`taskID(code)`) and an empty one of 2024-2025.
+            "GET /units/:code/plan": .init(guardedBy: .unit(.read, .ok)),
+            "GET /units/:code/plan/tasks/:task": .init(guardedBy: .unit(.read, .ok)),
+            "GET /units/:code/plan/tasks/:task/evidence/:evidence": .init(guardedBy: .unit(.read, .notFound)),
+            "GET /my-work": .init(guardedBy: .ownUnit(.read, .ok)),
+            "GET /units/:code/plan/briefing": .init(guardedBy: .unit(.read, .ok)),
+            "POST /units/:code/plan/briefing": .init(guardedBy: .unit(.read, .ok),
+                                                     body: .form(["period": "2026-Q4", "heading[]": "KẾT QUẢ", "text[]": "Đã làm."])),
+            "POST /units/:code/plan": .init(guardedBy: .unit(.write, .seeOther), body: .form(["theme": "Chủ đề"])),
+            "POST /units/:code/plan/tasks": .init(guardedBy: .unit(.write, .seeOther), body: .form(["title": "Nhiệm vụ thêm"])),
+            // A task that was not given to the unit: refused after the access check.
+            "POST /units/:code/plan/adopt": .init(guardedBy: .unit(.write, .unprocessableEntity),
+                                                  body: .form(["task": "00000000-0000-4000-8000-000000000000"])),
+            "GET /units/:code/plan/draft": .init(guardedBy: .unit(.write, .ok)),
+            "POST /units/:code/plan/draft": .init(guardedBy: .unit(.write, .ok), body: .upload),
+            "POST /units/:code/plan/tasks/:task": .init(guardedBy: .unit(.write, .seeOther), body: .form(["title": "Nhiệm vụ đã sửa"])),
+            "POST /units/:code/plan/tasks/:task/assign": .init(guardedBy: .unit(.write, .unprocessableEntity), body: .form(["units[]": "KHONG-CO"])),
+            "POST /units/:code/plan/tasks/:task/sync": .init(guardedBy: .unit(.write, .conflict), body: .form(["take": "1"])),
+            // The unit list sent as a progress report: no period, refused after the access check.
+            "POST /units/:code/plan/tasks/:task/report": .init(guardedBy: .unit(.write, .unprocessableEntity), body: .upload),
+            "POST /units/:code/plan/tasks/:task/approve": .init(guardedBy: .unit(.approve, .conflict), body: .form(["period": "2026-Q4"])),
+            "POST /units/:code/plan/tasks/:task/return": .init(guardedBy: .unit(.approve, .conflict),
+                                                               body: .form(["period": "2026-Q4", "comment": "Sai"])),
+            "GET /api/v1/units/:code/plan": .init(guardedBy: .unit(.read, .ok), isAPI: true),
+            "GET /api/v1/units/:code/plan/tasks/:task/cascade": .init(guardedBy: .unit(.read, .ok), isAPI: true),
+            "POST /api/v1/units/:code/plan/draft": .init(guardedBy: .unit(.write, .ok), body: .rawJSON(#"{"text":"1. Nhiệm vụ một."}"#), isAPI: true),
+            "POST /api/v1/units/:code/plan": .init(guardedBy: .unit(.write, .conflict),
+                                                   body: .rawJSON(#"{"schoolYear":"2026-2027","theme":"x","tasks":[]}"#), isAPI: true),
+            "POST /api/v1/units/:code/plan/tasks": .init(guardedBy: .unit(.write, .created), body: .rawJSON(#"{"task":{"title":"Thêm"}}"#),
+                                                         isAPI: true),
+            "PUT /api/v1/units/:code/plan/tasks/:task": .init(guardedBy: .unit(.write, .ok), body: .rawJSON(#"{"title":"Sửa"}"#), isAPI: true),
+            "POST /api/v1/units/:code/plan/tasks/:task/assign": .init(guardedBy: .unit(.write, .unprocessableEntity),
+                                                                      body: .rawJSON(#"{"units":["KHONG-CO"]}"#), isAPI: true),
+            "POST /api/v1/units/:code/plan/adopt": .init(guardedBy: .unit(.write, .unprocessableEntity),
+                                                         body: .rawJSON(#"{"task":"00000000-0000-4000-8000-000000000000"}"#), isAPI: true),
+            "POST /api/v1/units/:code/plan/tasks/:task/sync": .init(guardedBy: .unit(.write, .conflict), body: .rawJSON(#"{"take":true}"#),
+                                                                    isAPI: true),
+            "PUT /api/v1/units/:code/plan/tasks/:task/report": .init(guardedBy: .unit(.write, .ok),
+                                                                     body: .rawJSON(#"{"period":"2026-Q4","status":"in_progress","percent":10}"#), isAPI: true),
+            // The report is a draft (or missing): accepting or returning it answers 409.
+            "POST /api/v1/units/:code/plan/tasks/:task/approve": .init(guardedBy: .unit(.approve, .conflict),
+                                                                       body: .rawJSON(#"{"period":"2026-Q4"}"#), isAPI: true),
+            "POST /api/v1/units/:code/plan/tasks/:task/return": .init(guardedBy: .unit(.approve, .conflict),
+                                                                      body: .rawJSON(#"{"period":"2026-Q4","comment":"Sai"}"#), isAPI: true),
         ]
 
         /// What a role may do by the unit's relation to the caller's unit: one row per action.
@@ -311,6 +355,8 @@ extension AppTests {
             let pattern = String(key.split(separator: " ", maxSplits: 1)[1])
             let path = pattern.replacingOccurrences(of: ":code", with: code)
                 .replacingOccurrences(of: ":username", with: "nd-\(code.lowercased())")
+                .replacingOccurrences(of: ":task", with: taskID(code).uuidString)
+                .replacingOccurrences(of: ":evidence", with: "00000000-0000-4000-8000-000000000001")
             let query = [table[key]?.query ?? "", day].filter { !$0.isEmpty }.joined(separator: "&")
             return path + (query.isEmpty ? "" : "?\(query)")
         }
@@ -361,6 +407,20 @@ extension AppTests {
             try await User(username: "nd-\(code.lowercased())", displayName: "Người dùng \(code)",
                            passwordHash: try await app.password.async.hash(Fixture.password), unitID: unit.requireID(), role: .viewer)
                 .create(on: app.db)
+            // A plan of the current year with one task whose id the paths can name, and empty ones of the years a
+            // request may name (`?year=2024-2025`, the header's choice of 2025-2026 made by `POST /school-year`).
+            let plan = Plan(unitID: try unit.requireID(), schoolYear: SchoolYear(startYear: 2026))
+            try await plan.create(on: app.db)
+            let task = PlanTask(planID: try plan.requireID(), number: 1, content: TaskContent(title: "Nhiệm vụ của \(code)"))
+            task.id = taskID(code)
+            try await task.create(on: app.db)
+            for start in [2024, 2025] { try await Plan(unitID: try unit.requireID(), schoolYear: SchoolYear(startYear: start)).create(on: app.db) }
+        }
+
+        /// The id of the target unit's task: its code's bytes in the last group, so a path can name it.
+        static func taskID(_ code: String) -> UUID {
+            let hex = code.utf8.prefix(6).map { String(format: "%02x", $0) }.joined()
+            return UUID(uuidString: "00000000-0000-4000-8000-" + String(repeating: "0", count: 12 - hex.count) + hex)!
         }
 
         static func signIn(_ app: Application, _ username: String?, fixture: Fixture) async throws -> Caller {

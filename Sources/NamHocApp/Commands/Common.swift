@@ -120,4 +120,5 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(UnitsCommands(), as: "units")
     app.asyncCommands.use(ReadDirectiveCommand(), as: "read-directive")
     app.asyncCommands.use(StatsCommands(), as: "stats")
+    app.asyncCommands.use(PlanCommands(), as: "plan")
 }

@@ -46,6 +46,8 @@ struct DemoCommand: AsyncCommand {
             context.console.print("Đã tạo dữ liệu mẫu (\(scale.rawValue), seed \(seed)) trong \(VietnameseFormat.decimal(seconds, fractionDigits: 1)) giây: "
                 + "\(VietnameseFormat.integer(result.units)) đơn vị, trong đó \(VietnameseFormat.integer(result.institutions)) trường và trung tâm; "
                 + "\(VietnameseFormat.integer(result.reports)) báo cáo thống kê (5 năm học), \(VietnameseFormat.integer(result.values)) số liệu.")
+            context.console.print("Kế hoạch năm học 2023-2024 và năm học hiện tại của Bộ (đọc từ văn bản chỉ đạo), Sở, xã và trường mẫu: "
+                + "\(VietnameseFormat.integer(result.progressReports)) báo cáo tiến độ.")
             context.console.print("")
             context.console.print("Người dùng mẫu (mật khẩu: \(password)):")
             for user in result.users {

@@ -16,19 +16,10 @@ struct ReadDirectiveCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let data = try CommandSupport.contents(of: signature.file)
         let text: String
-        if signature.file.lowercased().hasSuffix(".docx") || data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            text = try DOCXReader.paragraphs(data).joined(separator: "\n")
-        } else {
-            text = VietnameseDecoder.decode(data).text
-        }
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw CommandFailure("Tệp \"\(signature.file)\" không có nội dung văn bản.")
-        }
-        // Binary data decodes into control and replacement characters; a text has almost none.
-        let scalars = text.unicodeScalars
-        let noise = scalars.filter { $0 == "\u{FFFD}" || ($0.properties.generalCategory == .control && !"\n\r\t".unicodeScalars.contains($0)) }
-        guard noise.count * 100 <= scalars.count else {
-            throw CommandFailure("Tệp \"\(signature.file)\" không phải văn bản (.txt hoặc .docx): không đọc được nội dung.")
+        do {
+            text = try DirectiveFile.text(data, filename: signature.file)
+        } catch let error as AppError {
+            throw CommandFailure(error.messageVI)
         }
         let reader = DirectiveReader()
         let reading = reader.read(text)

@@ -1,4 +1,5 @@
 import Foundation
+import NamHocDomain
 import NamHocOffice
 import Vapor
 
@@ -15,6 +16,8 @@ enum AppError: Error, Sendable {
     case unitNotFound(String)
     case userNotFound(String)
     case pageNotFound
+    /// Something of a visible unit that does not exist (a plan not made yet, a task of another plan).
+    case notFound(String)
     case invalidField(field: String, message: String)
     case conflict(field: String, message: String)
     case importRejected([RowError])
@@ -52,7 +55,7 @@ enum AppError: Error, Sendable {
         case .unauthenticated, .invalidCredentials, .accountStopped: .unauthorized
         case .tooManyAttempts: .tooManyRequests
         case .csrfTokenInvalid, .forbidden: .forbidden
-        case .unitNotFound, .userNotFound, .pageNotFound: .notFound
+        case .unitNotFound, .userNotFound, .pageNotFound, .notFound: .notFound
         case .invalidField, .importRejected, .office, .statisticsRejected: .unprocessableEntity
         case .workflowRefused(_, let status): status
         case .conflict: .conflict
@@ -71,7 +74,7 @@ enum AppError: Error, Sendable {
         case .forbidden: "forbidden"
         case .unitNotFound: "unit_not_found"
         case .userNotFound: "user_not_found"
-        case .pageNotFound: "not_found"
+        case .pageNotFound, .notFound: "not_found"
         case .invalidField: "invalid_field"
         case .conflict: "conflict"
         case .importRejected: "import_rejected"
@@ -106,6 +109,7 @@ enum AppError: Error, Sendable {
         case .unitNotFound: "Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn."
         case .userNotFound(let name): "Không tìm thấy người dùng \"\(name)\"."
         case .pageNotFound: "Không tìm thấy trang."
+        case .notFound(let message): message
         case .invalidField(_, let message), .conflict(_, let message): message
         case .importRejected(let rows):
             "Tệp không được nhập: \(rows.count) lỗi. Không có dòng nào được ghi."
@@ -116,6 +120,19 @@ enum AppError: Error, Sendable {
         case .office(let error): error.messageVI
         case .internalError: "Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau."
         }
+    }
+}
+
+extension AppError {
+    /// A workflow step refused (statistics reports, progress reports): 403 when the actor may not, 422
+    /// without a required reason, 409 when the report's state does not allow it.
+    static func refused(_ refusal: WorkflowRefusal, message: String? = nil) -> AppError {
+        let status: HTTPResponseStatus = switch refusal {
+        case .notPermitted: .forbidden
+        case .reasonRequired: .unprocessableEntity
+        default: .conflict
+        }
+        return .workflowRefused(message ?? refusal.messageVI, status: status)
     }
 }
 

@@ -18,6 +18,14 @@ enum AuditAction: String, CaseIterable, Sendable {
     case approve
     case `return`
     case reopen
+    case createPlan = "create_plan"
+    case updatePlan = "update_plan"
+    case addTask = "add_task"
+    case editTask = "edit_task"
+    case assignTask = "assign_task"
+    case adoptTask = "adopt_task"
+    case syncTask = "sync_task"
+    case saveProgress = "save_progress"
 
     var nameVI: String {
         switch self {
@@ -35,6 +43,14 @@ enum AuditAction: String, CaseIterable, Sendable {
         case .approve: "Duyệt báo cáo"
         case .return: "Trả lại báo cáo"
         case .reopen: "Mở lại báo cáo"
+        case .createPlan: "Lập kế hoạch"
+        case .updatePlan: "Sửa thông tin kế hoạch"
+        case .addTask: "Thêm nhiệm vụ"
+        case .editTask: "Sửa nhiệm vụ"
+        case .assignTask: "Giao nhiệm vụ"
+        case .adoptTask: "Nhận nhiệm vụ của cấp trên"
+        case .syncTask: "Xử lý thay đổi của cấp trên"
+        case .saveProgress: "Lưu báo cáo tiến độ"
         }
     }
 
@@ -55,7 +71,7 @@ enum AuditAction: String, CaseIterable, Sendable {
 
 /// What kind of record an audit entry is about.
 enum AuditEntity: String, Sendable {
-    case unit, user, database, report
+    case unit, user, database, report, plan, task, progress
 
     var nameVI: String {
         switch self {
@@ -63,6 +79,9 @@ enum AuditEntity: String, Sendable {
         case .user: "Người dùng"
         case .database: "Cơ sở dữ liệu"
         case .report: "Báo cáo thống kê"
+        case .plan: "Kế hoạch"
+        case .task: "Nhiệm vụ"
+        case .progress: "Báo cáo tiến độ"
         }
     }
 

@@ -6,6 +6,8 @@ import Vapor
 enum SiteURL: Equatable {
     static let code = ":code"
     static let username = ":username"
+    static let task = ":task"
+    static let evidence = ":evidence"
 
     case home
     case login
@@ -25,9 +27,23 @@ enum SiteURL: Equatable {
     case unitUsers(String)
     case unitUser(String, String)
     case unitUserPassword(String, String)
+    case unitPlan(String)
+    case unitPlanDraft(String)
+    case unitPlanTasks(String)
+    case unitPlanAdopt(String)
+    case unitPlanTask(String, String)
+    case unitPlanTaskStep(String, String, PlanStep)
+    case unitPlanEvidence(String, String, String)
+    case unitPlanBriefing(String)
+    case myWork
     case audit
     case healthz
     case api(API)
+
+    /// What a form of the task page does.
+    enum PlanStep: String, CaseIterable, Sendable {
+        case assign, sync, report, approve, `return`
+    }
 
     enum API: Equatable {
         case session
@@ -41,6 +57,13 @@ enum SiteURL: Equatable {
         case unitValues(String)
         case unitValuesBulk(String)
         case unitReport(String, ReportAction)
+        case unitPlan(String)
+        case unitPlanDraft(String)
+        case unitPlanTasks(String)
+        case unitPlanAdopt(String)
+        case unitPlanTask(String, String)
+        case unitPlanTaskStep(String, String, SiteURL.PlanStep)
+        case unitPlanCascade(String, String)
     }
 
     var path: String {
@@ -63,6 +86,15 @@ enum SiteURL: Equatable {
         case .unitUsers(let code): "/units/\(code)/users"
         case .unitUser(let code, let username): "/units/\(code)/users/\(username)"
         case .unitUserPassword(let code, let username): "/units/\(code)/users/\(username)/password"
+        case .unitPlan(let code): "/units/\(code)/plan"
+        case .unitPlanDraft(let code): "/units/\(code)/plan/draft"
+        case .unitPlanTasks(let code): "/units/\(code)/plan/tasks"
+        case .unitPlanAdopt(let code): "/units/\(code)/plan/adopt"
+        case .unitPlanTask(let code, let task): "/units/\(code)/plan/tasks/\(task)"
+        case .unitPlanTaskStep(let code, let task, let step): "/units/\(code)/plan/tasks/\(task)/\(step.rawValue)"
+        case .unitPlanEvidence(let code, let task, let evidence): "/units/\(code)/plan/tasks/\(task)/evidence/\(evidence)"
+        case .unitPlanBriefing(let code): "/units/\(code)/plan/briefing"
+        case .myWork: "/my-work"
         case .audit: "/audit"
         case .healthz: "/healthz"
         case .api(let api): "/api/v1" + api.path
@@ -86,6 +118,13 @@ extension SiteURL.API {
         case .unitValues(let code): "/units/\(code)/values"
         case .unitValuesBulk(let code): "/units/\(code)/values/bulk"
         case .unitReport(let code, let action): "/units/\(code)/reports/\(action.rawValue)"
+        case .unitPlan(let code): "/units/\(code)/plan"
+        case .unitPlanDraft(let code): "/units/\(code)/plan/draft"
+        case .unitPlanTasks(let code): "/units/\(code)/plan/tasks"
+        case .unitPlanAdopt(let code): "/units/\(code)/plan/adopt"
+        case .unitPlanTask(let code, let task): "/units/\(code)/plan/tasks/\(task)"
+        case .unitPlanTaskStep(let code, let task, let step): "/units/\(code)/plan/tasks/\(task)/\(step.rawValue)"
+        case .unitPlanCascade(let code, let task): "/units/\(code)/plan/tasks/\(task)/cascade"
         }
     }
 }
@@ -107,6 +146,8 @@ enum QueryItem: Equatable {
     case period(Period)
     /// The statistics workbook with one row per reporting unit below (`rows=below`).
     case rowsBelow
+    /// The school year of a plan (`year=2024-2025`).
+    case year(SchoolYear)
 
     var pair: URLQueryItem {
         switch self {
@@ -119,6 +160,7 @@ enum QueryItem: Equatable {
         case .search(let text): URLQueryItem(name: "q", value: text)
         case .period(let period): URLQueryItem(name: "period", value: period.code)
         case .rowsBelow: URLQueryItem(name: "rows", value: "below")
+        case .year(let year): URLQueryItem(name: "year", value: year.name)
         }
     }
 }

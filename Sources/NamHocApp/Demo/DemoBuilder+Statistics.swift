@@ -72,7 +72,7 @@ extension DemoBuilder {
         return (reportRows.written, valueRows.written)
     }
 
-    private static func instant(_ day: Day) -> Date {
+    static func instant(_ day: Day) -> Date {
         var components = DateComponents(year: day.year, month: day.month, day: day.day, hour: 9)
         components.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")
         return Calendar(identifier: .gregorian).date(from: components) ?? Date()

@@ -15,6 +15,7 @@ enum DemoBuilder {
         var users: [DemoUserSpec]
         var reports = 0
         var values = 0
+        var progressReports = 0
     }
 
     static func build(scale: DemoScale, seed: UInt64, province: String, password: String, today: Day,
@@ -53,8 +54,10 @@ enum DemoBuilder {
                 }
             }
         }
+        let statistics = try await StatisticsCatalogueCache().statistics(on: db)
+        let progressReports = try await db.transaction { tx in try await writePlans(tree: tree, today: today, on: tx, statistics: statistics) }
         return Result(units: tree.units.count, institutions: tree.institutions.count, links: links, users: tree.users,
-                      reports: figures.reports, values: figures.values)
+                      reports: figures.reports, values: figures.values, progressReports: progressReports)
     }
 
     /// The units, their links up the tree and their former names, in bulk.

@@ -22,6 +22,7 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateStatCatalogueFiles())
     app.migrations.add(UpdateStatSumsAboveUnits())
     app.migrations.add(UpdateUnitLinksValidityIndexes())
+    app.migrations.add(CreatePlans())
 }
 
 extension Database {

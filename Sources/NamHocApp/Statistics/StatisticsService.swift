@@ -187,13 +187,7 @@ enum StatisticsService {
                                              windowOpen: window?.isOpen(on: today) ?? true, reason: reason)
         switch ReportWorkflow.transition(from: report.reportStatus, action, context: context) {
         case .success(let status): return status
-        case .failure(let refusal):
-            let status: HTTPResponseStatus = switch refusal {
-            case .notPermitted: .forbidden
-            case .reasonRequired: .unprocessableEntity
-            default: .conflict
-            }
-            throw AppError.workflowRefused(refusal.messageVI, status: status)
+        case .failure(let refusal): throw AppError.refused(refusal)
         }
     }
 

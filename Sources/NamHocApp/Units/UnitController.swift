@@ -92,6 +92,7 @@ enum UnitController {
         var importURL: String
         var exportCSV: String
         var statisticsURL: String
+        var planURL: String
         var exportXLSX: String
         var saved: Bool
     }
@@ -135,7 +136,7 @@ enum UnitController {
             canAdminister: try await req.decide(.administer, on: unit) == .allowed,
             profileURL: SiteURL.unitProfile(unit.code).path, usersURL: SiteURL.unitUsers(unit.code).path,
             importURL: SiteURL.unitImport(unit.code).path,
-            exportCSV: exportURL("csv"), statisticsURL: SiteURL.unitStatistics(unit.code).path, exportXLSX: exportURL("xlsx"),
+            exportCSV: exportURL("csv"), statisticsURL: SiteURL.unitStatistics(unit.code).path, planURL: SiteURL.unitPlan(unit.code).path, exportXLSX: exportURL("xlsx"),
             saved: req.query[String.self, at: "saved"] == "1")
         return try await req.render("unit", title: name, model)
     }

@@ -20,11 +20,17 @@ struct Layout: Encodable {
         var home = SiteURL.home.path
         var units = SiteURL.units.path
         var audit = SiteURL.audit.path
+        var myWork = SiteURL.myWork.path
         var account = SiteURL.account.path
         var login = SiteURL.login.path
         var logout = SiteURL.logout.path
         var schoolYear = SiteURL.schoolYear.path
     }
+}
+
+extension Array {
+    /// Leaf takes an empty array for true: page models pass nil instead, so `#if(list):` means "has items".
+    var nonEmpty: [Element]? { isEmpty ? nil : self }
 }
 
 /// A page: the layout plus the page's own model, rendered by one Leaf template.
