@@ -159,6 +159,9 @@ extension AppTests {
                     #expect($0.status == .unprocessableEntity, "done means 100 %")
                 }
                 try await xa.send(.PUT, SiteURL.api(.unitPlanTaskStep("X001", copy, .report)).path, ["period": "2027-Q1", "status": "done", "percent": 100]) {
+                    #expect($0.status == .unprocessableEntity, "a quarter to come")
+                }
+                try await xa.send(.PUT, SiteURL.api(.unitPlanTaskStep("X001", copy, .report)).path, ["period": "2026-12", "status": "done", "percent": 100]) {
                     #expect($0.status == .ok)
                 }
                 #expect(try await status(xa, "X001", copy) == "done")

@@ -64,4 +64,17 @@ import Testing
         #expect(match("NATSTD_SCHOOLS", "30 trường Tiểu Học đạt chuẩn quốc gia") == "8202", "case and diacritics do not matter")
         #expect(match("UNKNOWN", "30 trường tiểu học") == nil)
     }
+
+    @Test func a_progress_report_holds_together() throws {
+        let quarter = try #require(Period(code: "2026-Q4")), today = Day(year: 2026, month: 12, day: 1)!
+        #expect(ProgressRules.problems(status: .inProgress, percent: 40, period: quarter, today: today).isEmpty)
+        #expect(ProgressRules.problems(status: .done, percent: 100, period: quarter, today: today).isEmpty)
+        #expect(ProgressRules.problems(status: .done, percent: 90, period: quarter, today: today) == ["Nhiệm vụ hoàn thành thì tỷ lệ phải là 100 %."])
+        #expect(ProgressRules.problems(status: .notStarted, percent: 20, period: quarter, today: today)
+                == ["Nhiệm vụ chưa triển khai thì tỷ lệ hoàn thành là 0 %."])
+        #expect(ProgressRules.problems(status: .inProgress, percent: 101, period: quarter, today: today) == ["Tỷ lệ hoàn thành phải từ 0 đến 100 %."])
+        #expect(ProgressRules.problems(status: .inProgress, percent: 10, period: try #require(Period(code: "2027-Q1")), today: today)
+                == ["Quý I/2027 chưa bắt đầu: chỉ báo cáo kỳ đã bắt đầu."])
+        #expect(ProgressRules.problems(status: .overdue, percent: 10, period: quarter, today: today).count == 1)
+    }
 }

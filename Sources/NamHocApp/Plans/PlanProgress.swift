@@ -30,12 +30,10 @@ enum PlanProgress {
     /// Saves the unit's report on `task` for `period`, and submits it when `submit`.
     static func save(_ fields: Fields, task: PlanTask, unit: Unit, period: Period, submit: Bool, actor: ReportActor,
                      links: [String] = [], files: [Upload] = [], by auditActor: AuditActor, now: Date, on db: any Database) async throws -> TaskReport {
-        var problems: [String] = []
-        if !(0...100).contains(fields.percent) { problems.append("Tỷ lệ hoàn thành phải từ 0 đến 100 %.") }
+        var problems = ProgressRules.problems(status: fields.status, percent: fields.percent, period: period, today: Day.today(now: now))
         for (name, text) in [("Kết quả", fields.narrative), ("Khó khăn", fields.difficulties), ("Kiến nghị", fields.proposals)] where text.count > 20_000 {
             problems.append("\(name) dài quá 20.000 ký tự.")
         }
-        if fields.status == .done && fields.percent < 100 { problems.append("Nhiệm vụ hoàn thành thì tỷ lệ phải là 100 %.") }
         let evidence = try links.map(link) + files.map(file)
         guard problems.isEmpty else { throw AppError.invalidField(field: "report", message: problems.joined(separator: " ")) }
         let taskID = try task.requireID(), unitID = try unit.requireID()

@@ -62,13 +62,19 @@ enum PlanStore {
         }.sorted { ($0.fromUnit, $0.source.number) < ($1.fromUnit, $1.source.number) }
     }
 
-    /// The latest submitted or accepted report of each task, and the unit's own latest (any state).
+    /// The latest report of each task, whatever its state: the unit's own word on where the task stands.
     static func latestReports(of taskIDs: [UUID], on db: any Database) async throws -> [UUID: TaskReport] {
         guard !taskIDs.isEmpty else { return [:] }
-        let reports = try await TaskReport.query(on: db).filter(\.$task.$id ~~ taskIDs).sort(\.$period, .descending).all()
-        var latest: [UUID: TaskReport] = [:]
-        for report in reports where latest[report.$task.id] == nil { latest[report.$task.id] = report }
-        return latest
+        let reports = try await TaskReport.query(on: db).filter(\.$task.$id ~~ taskIDs).all()
+        // The period that ends last wins: codes of a month and a quarter ("2026-12", "2026-Q4") do not sort as text.
+        return Dictionary(grouping: reports, by: { $0.$task.id }).compactMapValues { $0.max(by: isEarlier) }
+    }
+
+    /// Orders reports of one task by the end of their period, then by when they were last written (a
+    /// month's report after the quarter's that ends the same day).
+    static func isEarlier(_ a: TaskReport, _ b: TaskReport) -> Bool {
+        func end(_ report: TaskReport) -> String { Period(code: report.period)?.last.iso ?? "" }
+        return (end(a), a.updatedAt ?? .distantPast) < (end(b), b.updatedAt ?? .distantPast)
     }
 
     /// The status a task shows: its latest report's, judged by the clock against its deadline.

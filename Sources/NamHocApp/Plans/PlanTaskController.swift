@@ -91,7 +91,7 @@ enum PlanTaskController {
                        status: row.status?.rawValue ?? "waiting", statusName: row.status?.nameVI ?? "Chưa nhận",
                        percent: row.percent.map { "\($0) %" } ?? "")
         }
-        let reports = try await TaskReport.query(on: req.db).filter(\.$task.$id == taskID).sort(\.$period, .descending).all()
+        let reports = try await TaskReport.query(on: req.db).filter(\.$task.$id == taskID).all().sorted { PlanStore.isEarlier($1, $0) }
         let evidence = Dictionary(grouping: try await TaskEvidence.query(on: req.db).filter(\.$report.$id ~~ reports.compactMap(\.id))
             .field(\.$id).field(\.$report.$id).field(\.$name).field(\.$kind).field(\.$url).field(\.$size).all(), by: { $0.$report.id })
         let current = plan.reportingCycle.period(containing: req.today, in: year)

@@ -55,3 +55,17 @@ public enum TaskStanding {
         return calendar.dateComponents([.day], from: date(a), to: date(b)).day ?? 0
     }
 }
+
+/// What a progress report must hold together: a percent of 0–100 that agrees with the status, about a
+/// period that has begun (a unit reports on what it did, not on a quarter to come).
+public enum ProgressRules {
+    public static func problems(status: TaskStatus, percent: Int, period: Period, today: Day) -> [String] {
+        var found: [String] = []
+        if !(0...100).contains(percent) { found.append("Tỷ lệ hoàn thành phải từ 0 đến 100 %.") }
+        if status == .done && percent != 100 { found.append("Nhiệm vụ hoàn thành thì tỷ lệ phải là 100 %.") }
+        if status == .notStarted && percent != 0 { found.append("Nhiệm vụ chưa triển khai thì tỷ lệ hoàn thành là 0 %.") }
+        if status == .overdue { found.append("Tình trạng “quá hạn” do hệ thống tính theo thời hạn, không chọn khi báo cáo.") }
+        if period.first > today { found.append("\(period.nameVI) chưa bắt đầu: chỉ báo cáo kỳ đã bắt đầu.") }
+        return found
+    }
+}
