@@ -79,21 +79,27 @@ func routes(_ app: Application) throws {
         readable.get(SiteURL.unitPlanTask(code, task).pathComponents, use: PlanTaskController.show)
         readable.get(SiteURL.unitPlanEvidence(code, task, SiteURL.evidence).pathComponents, use: PlanTaskController.evidence)
         signedIn.grouped(UnitScopeMiddleware(action: .read, target: .ownUnit)).get(SiteURL.myWork.pathComponents, use: MyWorkController.show)
-        // the briefing report: generated from the unit's data and downloaded; nothing is written
+        // the briefing report: generated from the unit's data and downloaded, nothing written; its edited text
+        // may pass 16 KB, so the body is collected first and the handler checks CSRF
         readable.get(SiteURL.unitPlanBriefing(code).pathComponents, use: BriefingController.show)
-        readable.post(SiteURL.unitPlanBriefing(code).pathComponents, use: BriefingController.export)
+        session.grouped(RequireUserMiddleware(), UnitScopeMiddleware(action: .read))
+            .on(.POST, SiteURL.unitPlanBriefing(code).pathComponents, body: .collect(maxSize: PlanDraftController.maxUpload),
+                use: BriefingController.export)
         let writable = signedIn.grouped(UnitScopeMiddleware(action: .write))
-        writable.post(SiteURL.unitPlan(code).pathComponents, use: PlanController.save)
         writable.post(SiteURL.unitPlanTasks(code).pathComponents, use: PlanController.addTask)
         writable.post(SiteURL.unitPlanAdopt(code).pathComponents, use: PlanController.adopt)
         writable.get(SiteURL.unitPlanDraft(code).pathComponents, use: PlanDraftController.page)
         writable.post(SiteURL.unitPlanTask(code, task).pathComponents, use: PlanTaskController.edit)
         writable.post(SiteURL.unitPlanTaskStep(code, task, .assign).pathComponents, use: PlanTaskController.assign)
         writable.post(SiteURL.unitPlanTaskStep(code, task, .sync).pathComponents, use: PlanTaskController.sync)
-        // uploads (a directive, evidence files): collected after sign-in and scope, then the handler checks CSRF
+        // uploads (a directive, evidence files, a confirmed draft): collected after sign-in and scope, then the
+        // handler checks CSRF
         let uploading = session.grouped(RequireUserMiddleware(), UnitScopeMiddleware(action: .write))
         uploading.on(.POST, SiteURL.unitPlanDraft(code).pathComponents, body: .collect(maxSize: PlanDraftController.maxUpload),
                      use: PlanDraftController.read)
+        // a confirmed draft carries every task's text: more than the 16 KB of other forms
+        uploading.on(.POST, SiteURL.unitPlan(code).pathComponents, body: .collect(maxSize: PlanDraftController.maxUpload),
+                     use: PlanController.save)
         uploading.on(.POST, SiteURL.unitPlanTaskStep(code, task, .report).pathComponents, body: .collect(maxSize: "60mb"),
                      use: PlanTaskController.report)
         let approvable = signedIn.grouped(UnitScopeMiddleware(action: .approve))

@@ -46,6 +46,7 @@ enum BriefingController {
 
     /// `POST …/plan/briefing`: the edited sections as DOCX (`format=docx`) or as a printable page.
     @Sendable static func export(req: Request) async throws -> Response {
+        try CSRFMiddleware.check(req)
         let unit = try req.scopedUnit, form = try req.content.decode(Form.self)
         let period = try req.progressPeriod(form.period)
         guard form.heading.count == form.text.count, form.heading.count <= 20, (form.heading + form.text).allSatisfy({ $0.count <= 100_000 }) else {

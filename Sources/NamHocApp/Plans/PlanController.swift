@@ -139,6 +139,7 @@ enum PlanController {
 
     /// `POST /units/:code/plan`: creates the plan (from an empty form or a confirmed draft) or saves its header.
     @Sendable static func save(req: Request) async throws -> Response {
+        try CSRFMiddleware.check(req)
         let unit = try req.scopedUnit, year = try req.planYear, actor = AuditActor(try req.requireUser())
         do {
             let form = try req.content.decode(HeaderForm.self)
