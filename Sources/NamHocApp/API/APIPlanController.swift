@@ -156,10 +156,7 @@ enum APIPlanController {
         { req in
             let body = try req.content.decode(ReviewBody.self)
             let unit = try req.scopedUnit, (task, _) = try await req.pathTask()
-            let period = try req.progressPeriod(body.period)
-            guard let report = try await TaskReport.query(on: req.db).filter(\.$task.$id == task.requireID()).filter(\.$period == period.code).first() else {
-                throw AppError.workflowRefused("Chưa có báo cáo tiến độ \(period.nameVI) của nhiệm vụ này.", status: .conflict)
-            }
+            let report = try await PlanProgress.report(of: task, period: try req.progressPeriod(body.period), on: req.db)
             try await PlanProgress.review(report, action, comment: body.comment, unit: unit, actor: try await req.reportActor(for: unit),
                                           by: AuditActor(try req.requireUser()), now: req.now, on: req.db)
             return ReportResponse(report)

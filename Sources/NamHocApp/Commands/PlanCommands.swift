@@ -61,12 +61,7 @@ struct PlanCommands: AsyncCommandGroup {
         func run(using context: CommandContext, signature: Signature) async throws {
             guard let code = signature.unit else { throw CommandFailure("Cần --unit (mã đơn vị).") }
             let app = context.application
-            try await CommandSupport.prepareDatabase(app)
-            let unit = try await CommandSupport.unit(code, in: app.db)
-            let year = try PlanCommands.year(signature.year) ?? SchoolYear.containing(app.clock.today)
-            guard let plan = try await PlanStore.plan(of: unit.requireID(), year: year, on: app.db) else {
-                throw CommandFailure("\(unit.name) chưa có kế hoạch năm học \(year.name).")
-            }
+            let (unit, plan, year) = try await PlanCommands.plan(of: code, year: signature.year, app: app)
             let body = try await PlanView.body(of: plan, unit: unit, today: app.clock.today, statistics: try await app.statistics(), on: app.db)
             context.console.print("Kế hoạch năm học \(year.name) – \(unit.name)" + (body.theme.isEmpty ? "" : ": “\(body.theme)”"))
             for task in body.tasks {
@@ -91,12 +86,7 @@ struct PlanCommands: AsyncCommandGroup {
                 throw CommandFailure("Kỳ báo cáo \"\(signature.period ?? "")\" không hợp lệ: dạng 2026-Q4 (quý), 2026-11 (tháng) hoặc 2026-2027/HK1 (học kỳ).")
             }
             let app = context.application
-            try await CommandSupport.prepareDatabase(app)
-            let unit = try await CommandSupport.unit(code, in: app.db)
-            let year = try PlanCommands.year(signature.year) ?? SchoolYear.containing(app.clock.today)
-            guard let plan = try await PlanStore.plan(of: unit.requireID(), year: year, on: app.db) else {
-                throw CommandFailure("\(unit.name) chưa có kế hoạch năm học \(year.name).")
-            }
+            let (unit, plan, _) = try await PlanCommands.plan(of: code, year: signature.year, app: app)
             let sections = try await Briefing.sections(of: plan, unit: unit, period: period, today: app.clock.today, statistics: try await app.statistics(),
                                                        on: app.db)
             let path = try await UnitTree.path(to: unit.requireID(), on: app.clock.today, in: app.db)
@@ -105,6 +95,17 @@ struct PlanCommands: AsyncCommandGroup {
             guard FileManager.default.createFile(atPath: output, contents: data) else { throw CommandFailure("Không ghi được tệp \"\(output)\".") }
             context.console.print("Đã lập báo cáo giao ban \(period.nameVI) của \(unit.name) vào \(output).")
         }
+    }
+
+    /// The unit's plan of `year` (the current school year when not given), or a Vietnamese refusal.
+    static func plan(of code: String, year text: String?, app: Application) async throws -> (Unit, Plan, SchoolYear) {
+        try await CommandSupport.prepareDatabase(app)
+        let unit = try await CommandSupport.unit(code, in: app.db)
+        let year = try self.year(text) ?? SchoolYear.containing(app.clock.today)
+        guard let plan = try await PlanStore.plan(of: unit.requireID(), year: year, on: app.db) else {
+            throw CommandFailure("\(unit.name) chưa có kế hoạch năm học \(year.name).")
+        }
+        return (unit, plan, year)
     }
 
     static func year(_ text: String?) throws -> SchoolYear? {

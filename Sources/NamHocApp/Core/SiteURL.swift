@@ -118,13 +118,14 @@ extension SiteURL.API {
         case .unitValues(let code): "/units/\(code)/values"
         case .unitValuesBulk(let code): "/units/\(code)/values/bulk"
         case .unitReport(let code, let action): "/units/\(code)/reports/\(action.rawValue)"
-        case .unitPlan(let code): "/units/\(code)/plan"
-        case .unitPlanDraft(let code): "/units/\(code)/plan/draft"
-        case .unitPlanTasks(let code): "/units/\(code)/plan/tasks"
-        case .unitPlanAdopt(let code): "/units/\(code)/plan/adopt"
-        case .unitPlanTask(let code, let task): "/units/\(code)/plan/tasks/\(task)"
-        case .unitPlanTaskStep(let code, let task, let step): "/units/\(code)/plan/tasks/\(task)/\(step.rawValue)"
-        case .unitPlanCascade(let code, let task): "/units/\(code)/plan/tasks/\(task)/cascade"
+        // A plan's API paths are its pages' paths under /api/v1.
+        case .unitPlan(let code): SiteURL.unitPlan(code).path
+        case .unitPlanDraft(let code): SiteURL.unitPlanDraft(code).path
+        case .unitPlanTasks(let code): SiteURL.unitPlanTasks(code).path
+        case .unitPlanAdopt(let code): SiteURL.unitPlanAdopt(code).path
+        case .unitPlanTask(let code, let task): SiteURL.unitPlanTask(code, task).path
+        case .unitPlanTaskStep(let code, let task, let step): SiteURL.unitPlanTaskStep(code, task, step).path
+        case .unitPlanCascade(let code, let task): SiteURL.unitPlanTask(code, task).path + "/cascade"
         }
     }
 }

@@ -65,6 +65,14 @@ enum PlanProgress {
         return report
     }
 
+    /// The report on `task` for `period`; 409 where there is none yet (nothing to accept or return).
+    static func report(of task: PlanTask, period: Period, on db: any Database) async throws -> TaskReport {
+        guard let report = try await TaskReport.query(on: db).filter(\.$task.$id == task.requireID()).filter(\.$period == period.code).first() else {
+            throw AppError.workflowRefused("Chưa có báo cáo tiến độ \(period.nameVI) của nhiệm vụ này.", status: .conflict)
+        }
+        return report
+    }
+
     /// Accepts (`approve`) or returns a submitted report; returning needs a comment.
     static func review(_ report: TaskReport, _ action: ReportAction, comment: String?, unit: Unit, actor: ReportActor,
                        by auditActor: AuditActor, now: Date, on db: any Database) async throws {

@@ -210,11 +210,8 @@ enum PlanTaskController {
                     var comment: String?
                 }
                 let unit = try req.scopedUnit, (task, _) = try await req.pathTask()
-                let form = try req.content.decode(Form.self), period = try req.progressPeriod(form.period)
-                guard let report = try await TaskReport.query(on: req.db).filter(\.$task.$id == task.requireID())
-                    .filter(\.$period == period.code).first() else {
-                    throw AppError.workflowRefused("Chưa có báo cáo tiến độ \(period.nameVI) của nhiệm vụ này.", status: .conflict)
-                }
+                let form = try req.content.decode(Form.self)
+                let report = try await PlanProgress.report(of: task, period: try req.progressPeriod(form.period), on: req.db)
                 try await PlanProgress.review(report, action, comment: form.comment, unit: unit, actor: try await req.reportActor(for: unit),
                                               by: AuditActor(try req.requireUser()), now: req.now, on: req.db)
             }
