@@ -107,6 +107,12 @@ func routes(_ app: Application) throws {
         approvable.post(SiteURL.unitPlanTaskStep(code, task, .return).pathComponents, use: PlanTaskController.review(.return))
     }
 
+    do { // operations centre: a unit's dashboard (page, wall screen, XLSX) and the digest its wall screen polls
+        let readable = signedIn.grouped(UnitScopeMiddleware(action: .read))
+        readable.get(SiteURL.unitDashboard(code).pathComponents, use: DashboardController.show)
+        readable.get(SiteURL.unitDashboardStamp(code).pathComponents, use: DashboardController.stamp)
+    }
+
     let api = app.grouped(BearerUserMiddleware())
     do { // JSON API for integrators
         api.get(SiteURL.api(.openAPI).pathComponents, use: OpenAPIController.document)
@@ -136,6 +142,11 @@ func routes(_ app: Application) throws {
         for action in [ReportAction.approve, .return, .reopen] {
             approvable.post(SiteURL.api(.unitReport(code, action)).pathComponents, use: APIStatisticsController.act(action))
         }
+    }
+
+    do { // dashboard API: the numbers of a unit's operations centre
+        api.grouped(RequireUserMiddleware(), UnitScopeMiddleware(action: .read))
+            .get(SiteURL.api(.unitDashboard(code)).pathComponents, use: DashboardController.api)
     }
 
     do { // plans API: a draft from a directive's text, the plan and its tasks, the cascade, progress reports

@@ -32,6 +32,7 @@ extension AppTests {
             ("plan-commune-offers", "xa001.chuyenvien", SiteURL.unitPlan("X001").path),
             ("plan-draft-form", "so01.chuyenvien", SiteURL.unitPlanDraft("S01").path),
             ("my-work-commune", "xa001.chuyenvien", SiteURL.myWork.path),
+            ("dashboard-department", "so01.lanhdao", SiteURL.unitDashboard("S01").path),
         ]
 
         @Test(arguments: pages.map(\.name))
@@ -42,7 +43,7 @@ extension AppTests {
                 let officer = try await BrowserSession.signIn(app, as: "t1.chuyenvien")
                 try await officer.post(app, SiteURL.unitProfile("T1").path, form: ["phone": "024 3825 1234", "headName": "Trần Thị Lan"]) { _ in }
                 // and for the plan pages, S01's plan of 2026-2027: two tasks, the first given to X001 and X002, X002 having adopted it
-                if name.hasPrefix("plan") || name.hasPrefix("my-work") { try await Self.departmentPlan(app) }
+                if name.hasPrefix("plan") || name.hasPrefix("my-work") || name.hasPrefix("dashboard") { try await Self.departmentPlan(app) }
                 var session: BrowserSession?
                 if let user = page.user { session = try await BrowserSession.signIn(app, as: user) }
                 // MUT

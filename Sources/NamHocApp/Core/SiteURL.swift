@@ -35,6 +35,9 @@ enum SiteURL: Equatable {
     case unitPlanTaskStep(String, String, PlanStep)
     case unitPlanEvidence(String, String, String)
     case unitPlanBriefing(String)
+    /// The operations centre of a unit (trung tâm điều hành), and the digest its wall screen polls.
+    case unitDashboard(String)
+    case unitDashboardStamp(String)
     case myWork
     case audit
     case healthz
@@ -64,6 +67,7 @@ enum SiteURL: Equatable {
         case unitPlanTask(String, String)
         case unitPlanTaskStep(String, String, SiteURL.PlanStep)
         case unitPlanCascade(String, String)
+        case unitDashboard(String)
     }
 
     var path: String {
@@ -94,6 +98,8 @@ enum SiteURL: Equatable {
         case .unitPlanTaskStep(let code, let task, let step): "/units/\(code)/plan/tasks/\(task)/\(step.rawValue)"
         case .unitPlanEvidence(let code, let task, let evidence): "/units/\(code)/plan/tasks/\(task)/evidence/\(evidence)"
         case .unitPlanBriefing(let code): "/units/\(code)/plan/briefing"
+        case .unitDashboard(let code): "/units/\(code)/dashboard"
+        case .unitDashboardStamp(let code): "/units/\(code)/dashboard/stamp"
         case .myWork: "/my-work"
         case .audit: "/audit"
         case .healthz: "/healthz"
@@ -126,6 +132,7 @@ extension SiteURL.API {
         case .unitPlanTask(let code, let task): SiteURL.unitPlanTask(code, task).path
         case .unitPlanTaskStep(let code, let task, let step): SiteURL.unitPlanTaskStep(code, task, step).path
         case .unitPlanCascade(let code, let task): SiteURL.unitPlanTask(code, task).path + "/cascade"
+        case .unitDashboard(let code): SiteURL.unitDashboard(code).path
         }
     }
 }
@@ -149,6 +156,10 @@ enum QueryItem: Equatable {
     case rowsBelow
     /// The school year of a plan (`year=2024-2025`).
     case year(SchoolYear)
+    /// Whose tree a dashboard's figures follow (`basis=today`).
+    case basis(DashboardBody.Basis)
+    /// The dashboard as a wall screen.
+    case wall
 
     var pair: URLQueryItem {
         switch self {
@@ -162,6 +173,8 @@ enum QueryItem: Equatable {
         case .period(let period): URLQueryItem(name: "period", value: period.code)
         case .rowsBelow: URLQueryItem(name: "rows", value: "below")
         case .year(let year): URLQueryItem(name: "year", value: year.name)
+        case .basis(let basis): URLQueryItem(name: "basis", value: basis.rawValue)
+        case .wall: URLQueryItem(name: "wall", value: "1")
         }
     }
 }

@@ -23,6 +23,7 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(UpdateStatSumsAboveUnits())
     app.migrations.add(UpdateUnitLinksValidityIndexes())
     app.migrations.add(CreatePlans())
+    app.migrations.add(CreateStatComparable())
 }
 
 extension Database {

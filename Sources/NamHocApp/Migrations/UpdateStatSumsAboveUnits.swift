@@ -5,7 +5,7 @@ import Fluent
 /// beside its kept sum.
 struct UpdateStatSumsAboveUnits: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        for period in try await StatisticsStore.periods(in: database) { try await StatisticsStore.rebuild(period, in: database) }
+        for period in try await StatisticsStore.periods(in: database) { try await StatisticsStore.rebuild(period, versioned: false, in: database) }
     }
 
     /// The former code rebuilds the sums of its shape with `namhoc stats rebuild`.

@@ -26,6 +26,11 @@ extension StatisticsStore {
         var counted: Int
         var approved: Int
         var countedLate: Int
+
+        /// Late are those not counted once the due day has passed, and those counted but submitted after it.
+        func progress(due: Day, today: Day) -> Progress {
+            Progress(expected: expected, submitted: counted, approved: approved, late: (today > due ? expected - counted : 0) + countedLate)
+        }
     }
 
     /// The completeness of the units below `unitID`: late are those not counted once the due day has
@@ -38,6 +43,23 @@ extension StatisticsStore {
             WHERE m.period = \(bind: period.code)
             """).first()
         return try await progress(from: row, under: unitID, period: period, due: due, today: today, in: db)
+    }
+
+    /// The completeness below each of `unitIDs` (the children on a dashboard), from the kept rows; a unit
+    /// with no row (a school) has none below it.
+    static func progress(under unitIDs: [UUID], period: Period, due: Day, today: Day, in db: any Database) async throws -> [UUID: Progress] {
+        guard !unitIDs.isEmpty else { return [:] }
+        try await ensureProgress(period, due: due, in: db)
+        let rows = try await db.sql.raw("""
+            SELECT ancestor_id, expected, counted, approved, counted_late FROM stat_progress
+            WHERE period = \(bind: period.code) AND ancestor_id IN (\(binds: unitIDs))
+            """).all()
+        var result: [UUID: Progress] = [:]
+        for row in rows {
+            guard let kept = try kept(from: row) else { continue }
+            result[try row.decode(column: "ancestor_id", as: UUID.self)] = kept.progress(due: due, today: today)
+        }
+        return result
     }
 
     /// Where a unit's report of a period stands, as the values API shows it: its status, the reporting
@@ -80,8 +102,7 @@ extension StatisticsStore {
                 """).first().flatMap(kept(from:))
         }
         let counts = kept ?? Kept(expected: 0, counted: 0, approved: 0, countedLate: 0)
-        return Progress(expected: counts.expected, submitted: counts.counted, approved: counts.approved,
-                        late: (today > due ? counts.expected - counts.counted : 0) + counts.countedLate)
+        return counts.progress(due: due, today: today)
     }
 
     /// The kept counts of a row, nil where the unit has none.

@@ -97,6 +97,16 @@ enum StatisticsStore {
         if sign < 0 {
             try await db.sql.raw("DELETE FROM stat_sums WHERE period = \(bind: period.code) AND reports <= 0").run()
         }
+        try await bumpVersion(period, in: db)
+    }
+
+    /// The period's counted figures changed (or the tree did): figures kept from its older version
+    /// (`stat_comparable`) are no longer read. In the caller's transaction, like the change itself.
+    static func bumpVersion(_ period: Period, in db: any Database) async throws {
+        try await db.sql.raw("""
+            INSERT INTO stat_versions (period, version) VALUES (\(bind: period.code), 1)
+            ON CONFLICT (period) DO UPDATE SET version = stat_versions.version + 1
+            """).run()
     }
 
     /// The reference: the sums of the period computed on the fly from the counted reports' values. With
@@ -119,13 +129,15 @@ enum StatisticsStore {
         """
     }
 
-    /// Recomputes the kept sums of a period (after a change of the tree, or to repair).
-    static func rebuild(_ period: Period, in db: any Database) async throws {
+    /// Recomputes the kept sums of a period (after a change of the tree, or to repair). `versioned` is
+    /// false only for migrations that run before `stat_versions` exists.
+    static func rebuild(_ period: Period, versioned: Bool = true, in db: any Database) async throws {
         try await db.sql.raw("DELETE FROM stat_sums WHERE period = \(bind: period.code)").run()
         try await db.sql.raw("""
             INSERT INTO stat_sums (ancestor_id, period, indicator, breakdown, levels, ownership, value, reports)
             SELECT ancestor_id, period, indicator, breakdown, levels, ownership, value, reports FROM (\(expectedSums(period))) expected
             """).run()
+        if versioned { try await bumpVersion(period, in: db) }
     }
 
     /// The periods that have reports.

@@ -1,0 +1,55 @@
+import Foundation
+import NamHocDomain
+import Vapor
+
+/// The operations centre of a unit: the page (and its wall-screen form), its tables as XLSX, the digest
+/// the wall screen polls, and the same numbers for integrators. Units come checked from `UnitScopeMiddleware`.
+enum DashboardController {
+    @Sendable static func show(req: Request) async throws -> Response {
+        let unit = try req.scopedUnit
+        let (body, period) = try await load(req, year: req.schoolYear)
+        let statistics = try await req.statistics()
+        let catalogue = statistics.catalogue.edition(for: period.schoolYear)
+        if req.wantsSpreadsheet {
+            return try Download.xlsx(DashboardPage.sheets(body, catalogue: catalogue))
+                .response(named: "dieu-hanh-\(unit.code)-\(period.schoolYear.name)")
+        }
+        // Breadcrumbs name only the units above that the user may read.
+        var crumbs: [DashboardPage.Link] = []
+        for ancestor in try await UnitTree.path(to: unit.requireID(), on: req.today, in: req.db).dropLast()
+        where try await req.decide(.read, on: ancestor) == .allowed {
+            crumbs.append(.init(name: ancestor.name, url: SiteURL.unitDashboard(ancestor.code).url(.period(period), .basis(body.basis))))
+        }
+        let wall = req.query[String.self, at: "wall"] == "1"
+        let page = DashboardPage.model(body, req: req, periodValue: period, wall: wall, catalogue: catalogue, breadcrumbs: crumbs)
+        return try await req.render(wall ? "dashboard-wall" : "dashboard", title: "Điều hành – \(body.unit.name)", page)
+    }
+
+    struct Stamp: Content { var stamp: String; var generatedAt: Date }
+
+    /// What the wall screen polls: a digest of everything shown, so it reloads only when a figure changed.
+    @Sendable static func stamp(req: Request) async throws -> Stamp {
+        let (body, _) = try await load(req, year: req.schoolYear)
+        return Stamp(stamp: body.stamp, generatedAt: body.generatedAt)
+    }
+
+    @Sendable static func api(req: Request) async throws -> DashboardBody {
+        // No session here: the default year is today's.
+        try await load(req, year: SchoolYear.containing(req.today)).0
+    }
+
+    /// `?period=2025-2026/census` (default: the census of `year`) and `?basis=period|today`.
+    private static func load(_ req: Request, year: SchoolYear) async throws -> (DashboardBody, Period) {
+        let unit = try req.scopedUnit
+        let period = try req.query[String.self, at: "period"].map { try req.statisticsPeriod($0) } ?? Period.census(year)
+        let basis = try req.query[String.self, at: "basis"].map { text in
+            guard let basis = DashboardBody.Basis(rawValue: text) else {
+                throw AppError.invalidField(field: "basis", message: "Cơ sở so sánh \"\(text)\" không hợp lệ: period (địa giới tại kỳ báo cáo) hoặc today (địa giới hiện nay).")
+            }
+            return basis
+        } ?? .period
+        let body = try await Dashboard.body(of: unit, period: period, basis: basis, today: req.today, now: req.now,
+                                            statistics: try await req.statistics(), on: req.db)
+        return (body, period)
+    }
+}

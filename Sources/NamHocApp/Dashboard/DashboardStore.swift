@@ -1,0 +1,77 @@
+import Fluent
+import Foundation
+import NamHocDomain
+import SQLKit
+
+/// The SQL a dashboard needs beyond the kept sums: figures of a period on today's tree, kept once summed.
+enum DashboardStore {
+    /// The figures of each period summed over the units that make `unitID`'s subtree today (the
+    /// comparable basis), limited to `indicators`. A period's sum walks the subtree once, then is read from
+    /// `stat_comparable` until the period's version moves (a report counted or uncounted, the tree changed:
+    /// in the same transaction) or the day changes. So two processes never show a figure older than the
+    /// last counted report: the version they compare with is the database's.
+    static func comparable(under unitID: UUID, today: Day, periods: [String], indicators: Set<String>,
+                           in db: any Database) async throws -> [String: Figures] {
+        guard !periods.isEmpty else { return [:] }
+        let versions = try await db.sql.raw("""
+            SELECT period, version FROM stat_versions WHERE period IN (\(binds: periods))
+            """).all()
+        var version: [String: Int] = Dictionary(uniqueKeysWithValues: periods.map { ($0, 0) })
+        for row in versions { version[try row.decode(column: "period", as: String.self)] = try row.decode(column: "version", as: Int.self) }
+        let cached = try await db.sql.raw("""
+            SELECT c.period, c.indicator, c.breakdown, c.value FROM stat_comparable c
+            LEFT JOIN stat_versions v ON v.period = c.period
+            WHERE c.unit_id = \(bind: unitID) AND c.day = \(bind: today.iso) AND c.period IN (\(binds: periods))
+              AND c.version = COALESCE(v.version, 0)
+            """).all()
+        var result: [String: [FigureKey: Double]] = [:]
+        for row in cached {
+            let period = try row.decode(column: "period", as: String.self), code = try row.decode(column: "indicator", as: String.self)
+            result[period, default: [:]][FigureKey(code, try StatisticsStore.breakdownKey(row))] = try row.decode(column: "value", as: Double.self)
+        }
+        for period in periods where result[period] == nil {
+            // The version was read before the sum: a report counted meanwhile moves it, and this row is never read.
+            let figures = try await StatisticsStore.comparableTotals(under: unitID, today: today, period: period, indicators: indicators, in: db)
+            result[period] = figures.values
+            try await keep(figures, of: unitID, today: today, period: period, version: version[period] ?? 0, in: db)
+        }
+        // The marker row (indicator "") says the sum was made, even when it found nothing.
+        return result.mapValues { Figures($0.filter { !$0.key.code.isEmpty }) }
+    }
+
+    private static func keep(_ figures: Figures, of unitID: UUID, today: Day, period: String, version: Int, in db: any Database) async throws {
+        try await db.sql.raw("""
+            DELETE FROM stat_comparable WHERE unit_id = \(bind: unitID) AND period = \(bind: period)
+              AND (day <> \(bind: today.iso) OR version < \(bind: version))
+            """).run()
+        var rows = figures.values.map { ($0.key.code, $0.key.breakdown ?? "", $0.value) }
+        rows.append(("", "", 0))
+        for chunk in rows.chunks(of: 500) {
+            let values = SQLList(chunk.map { row in
+                SQLQueryString("(\(bind: unitID), \(bind: today.iso), \(bind: period), \(bind: version), \(bind: row.0), \(bind: row.1), \(bind: row.2))")
+            })
+            // Two processes may sum the same period at once: the first row stands.
+            try await db.sql.raw("""
+                INSERT INTO stat_comparable (unit_id, day, period, version, indicator, breakdown, value) VALUES \(values)
+                ON CONFLICT DO NOTHING
+                """).run()
+        }
+    }
+
+    struct ReportState: Sendable { var status: ReportStatus; var submittedAt: Date? }
+
+    /// The reports of a period of the given units (the schools directly below a commune), by unit.
+    static func reports(of unitIDs: [UUID], period: Period, in db: any Database) async throws -> [UUID: ReportState] {
+        guard !unitIDs.isEmpty else { return [:] }
+        let rows = try await db.sql.raw("""
+            SELECT unit_id, status, submitted_at FROM stat_reports WHERE period = \(bind: period.code) AND unit_id IN (\(binds: unitIDs))
+            """).all()
+        var result: [UUID: ReportState] = [:]
+        for row in rows {
+            guard let status = ReportStatus(rawValue: try row.decode(column: "status", as: String.self)) else { continue }
+            result[try row.decode(column: "unit_id", as: UUID.self)] = ReportState(
+                status: status, submittedAt: try row.decodeNil(column: "submitted_at") ? nil : try row.decode(column: "submitted_at", as: Date.self))
+        }
+        return result
+    }
+}
