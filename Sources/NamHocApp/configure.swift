@@ -10,6 +10,7 @@ import Vapor
 public func configure(_ app: Application, config: AppConfig) async throws {
     app.storage[AppConfigKey.self] = config
     app.statisticsCache = StatisticsCatalogueCache()
+    app.dashboardCache = DashboardCache()
     try configureDatabase(app, config.database)
     app.passwords.use(.bcrypt(cost: config.passwordCost))
 

@@ -7,6 +7,7 @@ func routes(_ app: Application) throws {
 
     do { // health: answers 200 when the database answers
         app.get(SiteURL.healthz.pathComponents, use: HealthController.check)
+        app.get(SiteURL.livez.pathComponents, use: HealthController.live)
     }
 
     let session = app.grouped(app.sessions.middleware, SessionUserMiddleware())

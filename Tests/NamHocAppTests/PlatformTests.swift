@@ -37,7 +37,7 @@ extension AppTests {
                         if case .parameter(let name) = component { return "{\(name)}" }
                         return component.description
                     }.joined(separator: "/")
-                    guard path.hasPrefix("/api/") || path == SiteURL.healthz.path else { return nil }
+                    guard path.hasPrefix("/api/") || path == SiteURL.healthz.path || path == SiteURL.livez.path else { return nil }
                     return "\(route.method.rawValue) \(path)"
                 })
                 // validate
@@ -113,9 +113,13 @@ extension AppTests {
                 // validate: its administrator signs in, its schools are all counted
                 let admin = try #require(result.users.first { $0.role == .admin })
                 _ = try await BrowserSession.signIn(app, as: admin.username, password: "demo-pass-1")
-                let groups = try await UnitTree.institutionCounts(under: try #require(try await Unit.query(on: app.db).filter(\.$code == "S01").first()).requireID(),
-                                                                  on: .today(), in: app.db)
+                let province = try #require(try await Unit.query(on: app.db).filter(\.$code == "S01").first()).requireID()
+                let groups = try await UnitTree.institutionCounts(under: province, on: .today(), today: .today(), in: app.db)
                 #expect(groups.reduce(0) { $0 + $1.count } == result.institutions)
+                // the kept counts of today equal the ones counted over the walked subtree
+                let walked = try await UnitTree.institutionCounts(under: province, on: .today(), today: Day.today().next, in: app.db)
+                func key(_ g: UnitTree.InstitutionGroup) -> String { "\(g.kind) \(g.levels) \(g.ownership ?? "") \(g.count)" }
+                #expect(groups.map(key).sorted() == walked.map(key).sorted())
                 // validate: five years of figures, their kept sums equal to the reference
                 #expect(result.reports > 5 * 2_000 && result.values > result.reports * 20)
                 let periods = try await StatisticsStore.periods(in: app.db)

@@ -39,6 +39,7 @@ extension AppTests {
         /// The one expectation table: "METHOD /path/:param" as the router holds it.
         static let table: [String: Expectation] = [
             "GET /healthz": .init(guardedBy: .open(anonymous: .ok, signedIn: .ok)),
+            "GET /livez": .init(guardedBy: .open(anonymous: .ok, signedIn: .ok)),
             "GET /login": .init(guardedBy: .open(anonymous: .ok, signedIn: .seeOther)),
             "POST /login": .init(guardedBy: .open(anonymous: .unauthorized, signedIn: .unauthorized),
                                  body: .form(["username": "khong-co-ai", "password": "sai-mat-khau"])),
@@ -229,8 +230,8 @@ extension AppTests {
                         let caller = Caller(username: "p02.quantri", session: session, token: token)
                         // MUT
                         let (status, _) = try await Self.call(app, route: key, expectation, code: "T3", day: day, as: caller)
-                        // validate: only the health check answers; everything else is 401 with the reason
-                        #expect(status == (key == "GET /healthz" ? .ok : .unauthorized), "\(key) ?\(day): \(status.code)")
+                        // validate: only the health checks answer; everything else is 401 with the reason
+                        #expect(status == (["GET /healthz", "GET /livez"].contains(key) ? .ok : .unauthorized), "\(key) ?\(day): \(status.code)")
                     }
                 }
                 // and it cannot sign in again: the right password gets the reason, in Vietnamese

@@ -104,7 +104,7 @@ enum APIUnitController {
             throw AppError.invalidField(field: "limit", message: "Giới hạn \"\(limitText ?? "")\" không hợp lệ: cần một số nguyên từ 1 đến 500.")
         }
         let limit = min(max(limitText.flatMap { Int($0) } ?? 50, 1), 500)
-        let rows = try await UnitTree.search(query, under: root.requireID(), on: day, limit: limit, in: req.db)
+        let rows = try await UnitTree.search(query, under: root.requireID(), on: day, today: req.today, limit: limit, in: req.db)
         return ListResponse(date: day.iso, items: rows.map(Item.init))
     }
 }

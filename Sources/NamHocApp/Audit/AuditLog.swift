@@ -17,7 +17,9 @@ struct AuditActor: Sendable {
     }
 }
 
-/// Nhật ký thao tác: every write goes through here, in the same transaction as the write itself.
+/// Nhật ký thao tác: every write goes through here, in the same transaction as the write itself. So
+/// does the data version (`data_version`): what a process keeps in memory is served only while the
+/// version it was made at is the database's.
 enum AuditLog {
     struct Entry: Sendable {
         var action: String
@@ -42,6 +44,8 @@ enum AuditLog {
         try await db.sql.insertRows(into: AuditEntry.schema,
                                     columns: ["id", "at", "actor_id", "actor_name", "unit_id", "action", "entity", "record", "before", "after"],
                                     rows: rows)
+        // Moved in the writer's transaction: a reader that sees the new version sees the write.
+        try await db.sql.raw("UPDATE data_version SET version = version + 1 WHERE id = 1").run()
     }
 
     static func record(_ entry: Entry, by actor: AuditActor, on db: any Database) async throws {

@@ -41,6 +41,8 @@ enum SiteURL: Equatable {
     case myWork
     case audit
     case healthz
+    /// The process answers (no database): the liveness probe of a proxy, and the framework's ceiling in benchmarks.
+    case livez
     case api(API)
 
     /// What a form of the task page does.
@@ -103,6 +105,7 @@ enum SiteURL: Equatable {
         case .myWork: "/my-work"
         case .audit: "/audit"
         case .healthz: "/healthz"
+        case .livez: "/livez"
         case .api(let api): "/api/v1" + api.path
         }
     }

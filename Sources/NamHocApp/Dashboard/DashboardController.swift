@@ -7,7 +7,8 @@ import Vapor
 enum DashboardController {
     @Sendable static func show(req: Request) async throws -> Response {
         let unit = try req.scopedUnit
-        let (body, period) = try await load(req, year: req.schoolYear)
+        let (entry, period) = try await load(req, year: req.schoolYear)
+        let body = entry.body
         let statistics = try await req.statistics()
         let catalogue = statistics.catalogue.edition(for: period.schoolYear)
         if req.wantsSpreadsheet {
@@ -29,17 +30,22 @@ enum DashboardController {
 
     /// What the wall screen polls: a digest of everything shown, so it reloads only when a figure changed.
     @Sendable static func stamp(req: Request) async throws -> Stamp {
-        let (body, _) = try await load(req, year: req.schoolYear)
+        let body = try await load(req, year: req.schoolYear).0.body
         return Stamp(stamp: body.stamp, generatedAt: body.generatedAt)
     }
 
-    @Sendable static func api(req: Request) async throws -> DashboardBody {
+    /// The JSON encoded when the dashboard was made, served as it is while the data version holds.
+    @Sendable static func api(req: Request) async throws -> Response {
         // No session here: the default year is today's.
-        try await load(req, year: SchoolYear.containing(req.today)).0
+        let entry = try await load(req, year: SchoolYear.containing(req.today)).0
+        let response = Response(status: .ok, body: .init(buffer: entry.json))
+        response.headers.contentType = .json
+        return response
     }
 
-    /// `?period=2025-2026/census` (default: the census of `year`) and `?basis=period|today`.
-    private static func load(_ req: Request, year: SchoolYear) async throws -> (DashboardBody, Period) {
+    /// `?period=2025-2026/census` (default: the census of `year`) and `?basis=period|today`; from this
+    /// process's memory while nothing was written since it was made (`DashboardCache`).
+    private static func load(_ req: Request, year: SchoolYear) async throws -> (DashboardCache.Entry, Period) {
         let unit = try req.scopedUnit
         let period = try req.query[String.self, at: "period"].map { try req.statisticsPeriod($0) } ?? Period.census(year)
         let basis = try req.query[String.self, at: "basis"].map { text in
@@ -48,8 +54,15 @@ enum DashboardController {
             }
             return basis
         } ?? .period
+        // Read before the figures: a write committed meanwhile moves it, and what is made now is never served under it again.
+        let version = try await DashboardStore.dataVersion(in: req.db)
+        let key = DashboardCache.Key(unitID: try unit.requireID(), period: period.code, basis: basis, today: req.today)
+        let cache = req.application.dashboardCache
+        if let hit = cache.entry(key, version: version) { return (hit, period) }
         let body = try await Dashboard.body(of: unit, period: period, basis: basis, today: req.today, now: req.now,
                                             statistics: try await req.statistics(), on: req.db)
-        return (body, period)
+        let json = try await body.encodeResponse(for: req).body.buffer ?? ByteBuffer()
+        cache.keep(key, version: version, body: body, json: json)
+        return (DashboardCache.Entry(version: version, body: body, json: json, used: 0), period)
     }
 }

@@ -92,6 +92,7 @@ enum DemoBuilder {
             }
         }
         try await names.finish()
+        try await UnitClosure.bump(in: db)
     }
 
     /// The national demo writes ≈ 2 GB in one transaction into a database that was empty. SQLite's WAL

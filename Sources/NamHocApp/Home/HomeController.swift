@@ -30,7 +30,7 @@ enum HomeController {
         let today = req.today
         let children = try await UnitTree.children(of: unitID, on: today, in: req.db)
         let (shown, paging) = Paging.slice(children, page: req.pageNumber) { SiteURL.home.url(.page($0)) }
-        let groups = try await UnitTree.institutionCounts(under: unitID, on: today, in: req.db)
+        let groups = try await UnitTree.institutionCounts(under: unitID, on: today, today: today, in: req.db)
         let role = user.userRole
         let model = Model(
             greeting: "Xin chào, \(user.displayName)",

@@ -24,6 +24,8 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(UpdateUnitLinksValidityIndexes())
     app.migrations.add(CreatePlans())
     app.migrations.add(CreateStatComparable())
+    app.migrations.add(CreateUnitClosure())
+    app.migrations.add(CreateDataVersion())
 }
 
 extension Database {

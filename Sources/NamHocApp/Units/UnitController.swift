@@ -48,7 +48,7 @@ enum UnitController {
         let limit = req.wantsSpreadsheet ? fileLimit : searchLimit
         let rows = query.isEmpty
             ? try await UnitTree.children(of: root.requireID(), on: day, in: req.db)
-            : try await UnitTree.search(query, under: root.requireID(), on: day, limit: limit + 1, in: req.db)
+            : try await UnitTree.search(query, under: root.requireID(), on: day, today: req.today, limit: limit + 1, in: req.db)
         if req.wantsSpreadsheet {
             let title = query.isEmpty
                 ? "Các đơn vị trực thuộc \(rootName), ngày \(day.vietnamese)"
@@ -117,7 +117,7 @@ enum UnitController {
         for ancestor in path where try await req.decide(.read, on: ancestor) == .allowed { visible.append(ancestor) }
         let children = try await UnitTree.children(of: unitID, on: day, in: req.db)
         let (shown, paging) = Paging.slice(children, page: req.pageNumber) { SiteURL.unit(unit.code).url(choice.item, .page($0)) }
-        let groups = try await UnitTree.institutionCounts(under: unitID, on: day, in: req.db)
+        let groups = try await UnitTree.institutionCounts(under: unitID, on: day, today: req.today, in: req.db)
         let exportURL = { (format: String) in
             SiteURL.unitExport(unit.code).url(.format(format), choice.isToday ? nil : .date(day))
         }
@@ -156,7 +156,7 @@ enum UnitController {
             rows[0][UnitColumn.parentFrom.index] = ""
         }
         let display = try await UnitDisplay.load(on: req.db)
-        let counts = display.countLines(try await UnitTree.institutionCounts(under: unitID, on: day, in: req.db))
+        let counts = display.countLines(try await UnitTree.institutionCounts(under: unitID, on: day, today: req.today, in: req.db))
         let file = try UnitFiles.export(
             rows, format: format, title: "Danh sách đơn vị thuộc \(name) ngày \(day.vietnamese)", display: display,
             extraSheets: counts.count > 1 ? [UnitDisplay.countSheet(counts, title: "Trường học và trung tâm thuộc \(name) ngày \(day.vietnamese)")] : [])

@@ -84,6 +84,7 @@ extension UnitImport {
         // Kept statistics sums follow the tree of each period's day: a changed unit (moved, reopened,
         // closed, other levels) may change them, so they are recomputed in the same transaction.
         if summary.moved + summary.updated > 0 { try await StatisticsStore.rebuildAll(in: db) }
+        try await UnitClosure.bump(in: db)
         return summary
     }
 

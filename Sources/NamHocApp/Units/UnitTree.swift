@@ -97,10 +97,28 @@ enum UnitTree {
 
     /// Units of the subtree of `rootID` on `day` whose name or code matches every word of `query`,
     /// ignoring case and diacritics ("da nang" finds "Đà Nẵng").
-    static func search(_ query: String, under rootID: UUID, on day: Day, limit: Int, in db: any Database) async throws -> [Row] {
+    /// Today's: the candidates come from the engine's trigram index, scoped by the kept closure (no walk).
+    static func search(_ query: String, under rootID: UUID, on day: Day, today: Day, limit: Int, in db: any Database) async throws -> [Row] {
         let words = TextKeys.search(query)
             .replacingOccurrences(of: "%", with: " ").replacingOccurrences(of: "_", with: " ")
             .split(separator: " ").map(String.init)
+        if let version = try await UnitClosure.version(for: day, today: today, in: db) {
+            var matches = SQLQueryString("1 = 1")
+            for word in words {
+                matches.appendInterpolation(db.isPostgres
+                    ? SQLQueryString(" AND (u.search_key || ' ' || lower(u.code)) LIKE \(bind: "%\(word)%")")
+                    : SQLQueryString(" AND u.id IN (SELECT s.unit_id FROM units_search s WHERE s.words LIKE \(bind: "%\(word)%"))"))
+            }
+            return try await db.sql.raw("""
+                SELECT u.id, u.code, u.name, u.kind, u.levels, u.ownership, u.valid_from, u.valid_to,
+                  (SELECT p.name FROM unit_links pl JOIN units p ON p.id = pl.parent_id
+                   WHERE pl.unit_id = u.id AND \(valid("pl", day)) LIMIT 1) AS parent_name
+                FROM units u JOIN unit_closure c ON c.unit_id = u.id AND \(UnitClosure.subtree("c", of: rootID, day: day, version: version))
+                WHERE \(valid("u", day)) AND \(matches)
+                ORDER BY c.depth, u.sort_key, u.code
+                LIMIT \(literal: limit)
+                """).all().map(row)
+        }
         var conditions = SQLQueryString("1 = 1")
         for word in words {
             conditions.appendInterpolation(SQLQueryString(" AND (COALESCE(un.search_key, u.search_key) LIKE \(bind: "%\(word)%") OR LOWER(u.code) LIKE \(bind: "%\(word)%"))"))
@@ -125,8 +143,15 @@ enum UnitTree {
         var count: Int
     }
 
-    static func institutionCounts(under rootID: UUID, on day: Day, in db: any Database) async throws -> [InstitutionGroup] {
-        try await db.sql.raw("""
+    /// Today's are kept (`unit_counts`); another day's are counted over the walked subtree.
+    static func institutionCounts(under rootID: UUID, on day: Day, today: Day, in db: any Database) async throws -> [InstitutionGroup] {
+        if let version = try await UnitClosure.version(for: day, today: today, in: db) {
+            return try await db.sql.raw("""
+                SELECT kind, levels, NULLIF(ownership, '') AS ownership, count FROM unit_counts
+                WHERE day = \(bind: day.iso) AND version = \(bind: version) AND ancestor_id = \(bind: rootID)
+                """).all(decoding: InstitutionGroup.self)
+        }
+        return try await db.sql.raw("""
             WITH RECURSIVE \(subtree(rootID, day))
             SELECT u.kind, u.levels, u.ownership, COUNT(*) AS count
             FROM sub JOIN units u ON u.id = sub.id
