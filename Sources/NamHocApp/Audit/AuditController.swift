@@ -61,22 +61,23 @@ enum AuditController {
         ])
     }
 
-    /// Entries about units of the subtree (as it stands today), plus command-line entries for the top admin.
+    /// Entries about units of the subtree (as it stands today); the top admin sees every entry, the
+    /// command line's and closed units' included.
     static func entries(under rootID: UUID, today day: Day, limit: Int, offset: Int, in db: any Database) async throws -> [Row] {
         let isRoot = try await UnitTree.ancestry(of: rootID, on: day, in: db).count == 1
-        if let version = try await UnitClosure.version(for: day, today: day, in: db) {
-            // Newest first along the `at` index, each entry's unit looked up in the kept subtree.
+        if isRoot {
+            // The top of the tree: every entry, closed units' and the command line's included.
             return try await db.sql.raw("""
                 SELECT a.at, a.actor_name, a.action, a.entity, a.record, a.before, a.after FROM audit_log a
-                WHERE EXISTS (SELECT 1 FROM unit_closure c WHERE c.unit_id = a.unit_id AND \(UnitClosure.subtree("c", of: rootID, day: day, version: version)))\(unsafeRaw: isRoot ? " OR a.unit_id IS NULL" : "")
                 ORDER BY a.at DESC, a.entity, a.record, a.action, a.id
                 LIMIT \(literal: limit) OFFSET \(literal: offset)
                 """).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
         }
+        // Below the top: newest first along the `at` index, each entry's unit looked up in today's kept subtree.
+        guard let version = try await UnitClosure.version(for: day, today: day, in: db) else { return [] }
         return try await db.sql.raw("""
-            WITH RECURSIVE \(UnitTree.subtree(rootID, day))
             SELECT a.at, a.actor_name, a.action, a.entity, a.record, a.before, a.after FROM audit_log a
-            WHERE a.unit_id IN (SELECT id FROM sub)\(unsafeRaw: isRoot ? " OR a.unit_id IS NULL" : "")
+            WHERE EXISTS (SELECT 1 FROM unit_closure c WHERE c.unit_id = a.unit_id AND \(UnitClosure.subtree("c", of: rootID, day: day, version: version)))
             ORDER BY a.at DESC, a.entity, a.record, a.action, a.id
             LIMIT \(literal: limit) OFFSET \(literal: offset)
             """).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)

@@ -196,25 +196,13 @@ enum Dashboard {
         let window = try await StatisticsStore.window(for: period, form: form, in: db)
         let due = window?.due ?? period.first
         let progress = try await StatisticsStore.progress(under: unitID, period: period, due: due, today: today, in: db)
-        let below = try await StatisticsStore.progress(under: childIDs, period: period, due: due, today: today, in: db)
-        let institutions = children.filter { $0.kind == "school" || $0.kind == "centre" }.map(\.id)
-        let reports = try await DashboardStore.reports(of: institutions, period: period, in: db)
+        let standing = try await DashboardStore.progress(of: children, period: period, due: due, today: today, in: db)
         let rows: [DashboardBody.Child] = children.map { child in
-            let figures = childFigures[child.id]
+            let figures = childFigures[child.id], kept = standing[child.id] ?? .init()
             let totals = Dictionary(uniqueKeysWithValues: measures.compactMap { m in figures.flatMap { Headline.total(m, in: $0, catalogue: catalogue) }.map { (m.rawValue, $0) } })
-            var row = DashboardBody.Child(code: child.code, name: child.name, kind: child.kind, totals: totals,
-                                          cells: columns.map { cell($0, figures) }, reportStatus: nil, expected: 0, submitted: 0, approved: 0, late: 0)
-            if institutions.contains(child.id) {
-                let report = reports[child.id], counted = report?.status == .submitted || report?.status == .approved
-                row.reportStatus = report?.status.rawValue
-                row.expected = 1
-                row.submitted = counted ? 1 : 0
-                row.approved = report?.status == .approved ? 1 : 0
-                row.late = (!counted && today > due) || (counted && (report?.submittedAt ?? .distantPast) >= StatisticsStore.dueEnd(due)) ? 1 : 0
-            } else if let kept = below[child.id] {
-                (row.expected, row.submitted, row.approved, row.late) = (kept.expected, kept.submitted, kept.approved, kept.late)
-            }
-            return row
+            return DashboardBody.Child(code: child.code, name: child.name, kind: child.kind, totals: totals, cells: columns.map { cell($0, figures) },
+                                       reportStatus: kept.status?.rawValue, expected: kept.expected, submitted: kept.submitted,
+                                       approved: kept.approved, late: kept.late)
         }
         let lateUnits = rows.filter { $0.late > 0 }.sorted { ($0.late, $1.code) > ($1.late, $0.code) }
             .map { DashboardBody.LateUnit(code: $0.code, name: $0.name, late: $0.late, expected: $0.expected) }

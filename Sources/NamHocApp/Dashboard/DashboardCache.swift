@@ -21,6 +21,8 @@ final class DashboardCache: Sendable {
         var body: DashboardBody
         /// The API's answer, encoded once.
         var json: ByteBuffer
+        /// The page's content (and the wall screen's), rendered once: the same for everyone who reads the unit.
+        var html: [Bool: String] = [:]
         var used: Int
     }
 
@@ -36,6 +38,14 @@ final class DashboardCache: Sendable {
             entry.used = state.clock
             state.items[key] = entry
             return entry
+        }
+    }
+
+    /// Adds the rendered content to an entry still at `version`.
+    func keep(_ key: Key, version: Int, wall: Bool, html: String) {
+        entries.withLockedValue { state in
+            guard state.items[key]?.version == version else { return }
+            state.items[key]?.html[wall] = html
         }
     }
 

@@ -22,7 +22,6 @@ struct DashboardPage: Encodable {
     var basis: String
     var periods: [Option]
     var bases: [Option]
-    var breadcrumbs: [Link]
     var updated: String
     var stamp: String
     var stampURL: String
@@ -58,8 +57,7 @@ struct DashboardPage: Encodable {
 
     static let barCount = 20, lateCount = 10
 
-    static func model(_ body: DashboardBody, req: Request, periodValue: Period, wall: Bool, catalogue: IndicatorCatalogue,
-                      breadcrumbs: [Link]) -> DashboardPage {
+    static func model(_ body: DashboardBody, req: Request, periodValue: Period, wall: Bool, catalogue: IndicatorCatalogue) -> DashboardPage {
         let code = body.unit.code
         let year = periodValue.schoolYear
         let current = SchoolYear.containing(req.today)
@@ -102,7 +100,6 @@ struct DashboardPage: Encodable {
             basisName: body.basis.nameVI, period: body.period, basis: body.basis.rawValue,
             periods: periods.map { Option(value: $0.code, name: "Năm học \($0.schoolYear.name)", selected: $0 == periodValue) },
             bases: DashboardBody.Basis.allCases.map { Option(value: $0.rawValue, name: $0.nameVI, selected: $0 == body.basis) },
-            breadcrumbs: breadcrumbs,
             updated: VietnameseFormat.dateTime(body.generatedAt), stamp: body.stamp,
             stampURL: SiteURL.unitDashboardStamp(code).url(.period(periodValue), .basis(body.basis)),
             wallURL: SiteURL.unitDashboard(code).url(.period(periodValue), .basis(body.basis), .wall),

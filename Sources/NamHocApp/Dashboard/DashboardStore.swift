@@ -1,3 +1,4 @@
+import Crypto
 import Fluent
 import Foundation
 import NamHocDomain
@@ -18,6 +19,7 @@ enum DashboardStore {
     static func comparable(under unitID: UUID, today: Day, periods: [String], indicators: Set<String>,
                            in db: any Database) async throws -> [String: Figures] {
         guard !periods.isEmpty else { return [:] }
+        let cells = SHA256.hash(data: Data(indicators.sorted().joined(separator: ",").utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
         let versions = try await db.sql.raw("""
             SELECT period, version FROM stat_versions WHERE period IN (\(binds: periods))
             """).all()
@@ -26,7 +28,7 @@ enum DashboardStore {
         let cached = try await db.sql.raw("""
             SELECT c.period, c.indicator, c.breakdown, c.value FROM stat_comparable c
             LEFT JOIN stat_versions v ON v.period = c.period
-            WHERE c.unit_id = \(bind: unitID) AND c.day = \(bind: today.iso) AND c.period IN (\(binds: periods))
+            WHERE c.unit_id = \(bind: unitID) AND c.cells = \(bind: cells) AND c.day = \(bind: today.iso) AND c.period IN (\(binds: periods))
               AND c.version = COALESCE(v.version, 0)
             """).all()
         var result: [String: [FigureKey: Double]] = [:]
@@ -38,26 +40,27 @@ enum DashboardStore {
             // The version was read before the sum: a report counted meanwhile moves it, and this row is never read.
             let figures = try await StatisticsStore.comparableTotals(under: unitID, today: today, period: period, indicators: indicators, in: db)
             result[period] = figures.values
-            try await keep(figures, of: unitID, today: today, period: period, version: version[period] ?? 0, in: db)
+            try await keep(figures, of: unitID, cells: cells, today: today, period: period, version: version[period] ?? 0, in: db)
         }
         // The marker row (indicator "") says the sum was made, even when it found nothing.
         return result.mapValues { Figures($0.filter { !$0.key.code.isEmpty }) }
     }
 
-    private static func keep(_ figures: Figures, of unitID: UUID, today: Day, period: String, version: Int, in db: any Database) async throws {
+    private static func keep(_ figures: Figures, of unitID: UUID, cells: String, today: Day, period: String, version: Int,
+                             in db: any Database) async throws {
         try await db.sql.raw("""
-            DELETE FROM stat_comparable WHERE unit_id = \(bind: unitID) AND period = \(bind: period)
+            DELETE FROM stat_comparable WHERE unit_id = \(bind: unitID) AND period = \(bind: period) AND cells = \(bind: cells)
               AND (day <> \(bind: today.iso) OR version < \(bind: version))
             """).run()
         var rows = figures.values.map { ($0.key.code, $0.key.breakdown ?? "", $0.value) }
         rows.append(("", "", 0))
         for chunk in rows.chunks(of: 500) {
             let values = SQLList(chunk.map { row in
-                SQLQueryString("(\(bind: unitID), \(bind: today.iso), \(bind: period), \(bind: version), \(bind: row.0), \(bind: row.1), \(bind: row.2))")
+                SQLQueryString("(\(bind: unitID), \(bind: today.iso), \(bind: period), \(bind: version), \(bind: cells), \(bind: row.0), \(bind: row.1), \(bind: row.2))")
             })
             // Two processes may sum the same period at once: the first row stands.
             try await db.sql.raw("""
-                INSERT INTO stat_comparable (unit_id, day, period, version, indicator, breakdown, value) VALUES \(values)
+                INSERT INTO stat_comparable (unit_id, day, period, version, cells, indicator, breakdown, value) VALUES \(values)
                 ON CONFLICT DO NOTHING
                 """).run()
         }
@@ -76,6 +79,30 @@ enum DashboardStore {
             guard let status = ReportStatus(rawValue: try row.decode(column: "status", as: String.self)) else { continue }
             result[try row.decode(column: "unit_id", as: UUID.self)] = ReportState(
                 status: status, submittedAt: try row.decodeNil(column: "submitted_at") ? nil : try row.decode(column: "submitted_at", as: Date.self))
+        }
+        return result
+    }
+
+    /// Where each child stands in a period's reporting: a school or centre by its own report, any other
+    /// unit by the kept completeness below it. No walk of the subtree.
+    struct ChildProgress: Sendable {
+        var status: ReportStatus?
+        var expected = 0, submitted = 0, approved = 0, late = 0
+    }
+
+    static func progress(of children: [UnitTree.Row], period: Period, due: Day, today: Day, in db: any Database) async throws -> [UUID: ChildProgress] {
+        let institutions = children.filter { $0.kind == "school" || $0.kind == "centre" }.map(\.id)
+        let reports = try await reports(of: institutions, period: period, in: db)
+        let below = try await StatisticsStore.progress(under: children.map(\.id).filter { !institutions.contains($0) }, period: period, due: due,
+                                                       today: today, in: db)
+        var result: [UUID: ChildProgress] = [:]
+        for id in institutions {
+            let report = reports[id], counted = report?.status == .submitted || report?.status == .approved
+            result[id] = ChildProgress(status: report?.status, expected: 1, submitted: counted ? 1 : 0, approved: report?.status == .approved ? 1 : 0,
+                                       late: (!counted && today > due) || (counted && (report?.submittedAt ?? .distantPast) >= StatisticsStore.dueEnd(due)) ? 1 : 0)
+        }
+        for (id, kept) in below {
+            result[id] = ChildProgress(status: nil, expected: kept.expected, submitted: kept.submitted, approved: kept.approved, late: kept.late)
         }
         return result
     }

@@ -94,7 +94,8 @@ struct StatisticsPage: Encodable {
         let now = both[period.code]?[unitID]?[""], before = lastPeriod.flatMap { both[$0.code]?[unitID]?[""] }
         var comparable: Figures?
         if let lastPeriod {
-            comparable = try await StatisticsStore.comparableTotals(under: unitID, today: req.today, period: lastPeriod.code, indicators: needed, in: req.db)
+            comparable = try await DashboardStore.comparable(under: unitID, today: req.today, periods: [lastPeriod.code], indicators: needed,
+                                                             in: req.db)[lastPeriod.code]
         }
         let totals: [Total] = shown.compactMap { code in
             guard let indicator = catalogue[code] else { return nil }
@@ -112,9 +113,23 @@ struct StatisticsPage: Encodable {
         let window = try await StatisticsStore.window(for: period, form: form, in: req.db)
         let due = window?.due ?? period.first
         let progress = try await StatisticsStore.progress(under: unitID, period: period, due: due, today: req.today, in: req.db)
-        let late = try await StatisticsStore.lateReporters(under: unitID, period: period, due: due, today: req.today, limit: 200, in: req.db).map {
-            Late(code: $0.code, name: $0.name, status: $0.status.flatMap(ReportStatus.init(rawValue:))?.nameVI ?? "Chưa có báo cáo",
-                 url: SiteURL.unitStatistics($0.code).url(.period(period)))
+        var late: [Late]
+        if unit.kind == "ministry" || unit.kind == "department" {
+            // Thousands of schools below: the children with late reports under them are named, from kept counts.
+            let children = try await UnitTree.children(of: unitID, on: period.first, counting: false, in: req.db)
+            let standing = try await DashboardStore.progress(of: children, period: period, due: due, today: req.today, in: req.db)
+            late = children.compactMap { child in
+                guard let kept = standing[child.id], kept.late > 0 else { return nil }
+                let status = kept.expected == 1 && (child.kind == "school" || child.kind == "centre")
+                    ? kept.status?.nameVI ?? "Chưa có báo cáo"
+                    : "\(VietnameseFormat.integer(kept.late)) muộn / \(VietnameseFormat.integer(kept.expected)) phải nộp"
+                return Late(code: child.code, name: child.name, status: status, url: SiteURL.unitStatistics(child.code).url(.period(period)))
+            }
+        } else {
+            late = try await StatisticsStore.lateReporters(under: unitID, period: period, due: due, today: req.today, limit: 200, in: req.db).map {
+                Late(code: $0.code, name: $0.name, status: $0.status.flatMap(ReportStatus.init(rawValue:))?.nameVI ?? "Chưa có báo cáo",
+                     url: SiteURL.unitStatistics($0.code).url(.period(period)))
+            }
         }
 
         let year = period.schoolYear

@@ -105,7 +105,8 @@ enum UnitTree {
         if let version = try await UnitClosure.version(for: day, today: today, in: db) {
             var matches = SQLQueryString("1 = 1")
             for word in words {
-                matches.appendInterpolation(db.isPostgres
+                // A trigram index finds words of three letters and more; shorter ones only filter what those found.
+                matches.appendInterpolation(db.isPostgres || word.count < 3
                     ? SQLQueryString(" AND (u.search_key || ' ' || lower(u.code)) LIKE \(bind: "%\(word)%")")
                     : SQLQueryString(" AND u.id IN (SELECT s.unit_id FROM units_search s WHERE s.words LIKE \(bind: "%\(word)%"))"))
             }
