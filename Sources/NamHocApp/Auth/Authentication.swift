@@ -38,11 +38,14 @@ struct BearerUserMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let bearer = request.headers.bearerAuthorization {
             let hash = APITokens.hash(bearer.token)
-            if let token = try await APIToken.query(on: request.db).filter(\.$tokenHash == hash)
-                .filter(\.$expiresAt > request.now).with(\.$user, { $0.with(\.$unit) }).first() {
-                let standing = token.user.standing(on: request.today)
+            // One statement: the token joined with its user and the user's unit (eager loading made it three).
+            if let token = try await APIToken.query(on: request.db).filter(\.$tokenHash == hash).filter(\.$expiresAt > request.now)
+                .join(User.self, on: \APIToken.$user.$id == \User.$id).join(Unit.self, on: \User.$unit.$id == \Unit.$id).first() {
+                let user = try token.joined(User.self)
+                user.$unit.value = try token.joined(Unit.self)
+                let standing = user.standing(on: request.today)
                 guard standing == .active else { throw AppError.accountStopped(standing.messageVI) }
-                request.auth.login(token.user)
+                request.auth.login(user)
             }
         }
         return try await next.respond(to: request)
