@@ -33,9 +33,8 @@ enum DashboardController {
                 crumbs.append(.init(name: ancestor.name, url: SiteURL.unitDashboard(ancestor.code).url(.period(period), .basis(body.basis))))
             }
         }
-        struct Shell: Encodable { var crumbs: [DashboardPage.Link]; var content: String }
         return try await req.render(wall ? "dashboard-wall" : "dashboard", title: "Điều hành – \(body.unit.name)",
-                                    Shell(crumbs: crumbs, content: content ?? ""))
+                                    DashboardPage.Shell(crumbs: crumbs.nonEmpty, content: content ?? ""))
     }
 
     struct Stamp: Content { var stamp: String; var generatedAt: Date }

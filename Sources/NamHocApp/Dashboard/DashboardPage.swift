@@ -8,6 +8,9 @@ import Vapor
 struct DashboardPage: Encodable {
     struct Option: Encodable { var value: String; var name: String; var selected: Bool }
     struct Link: Encodable { var name: String; var url: String }
+    /// The page around the kept content: the breadcrumbs of who reads it (nil when none: Leaf takes an
+    /// empty array for something else).
+    struct Shell: Encodable { var crumbs: [Link]?; var content: String }
     struct Card: Encodable { var name: String; var value: String; var lastYear: String; var change: String; var tone: String }
     struct Text: Encodable { var text: String; var tone: String }
     struct Row: Encodable { var name: String; var url: String?; var cells: [Text] }
