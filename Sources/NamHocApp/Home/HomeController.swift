@@ -20,6 +20,7 @@ enum HomeController {
         var usersURL: String
         var auditURL: String
         var exportURL: String
+        var dashboardURL: String
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
@@ -45,7 +46,8 @@ enum HomeController {
             isAdmin: try await req.decide(.administer, on: unit, readingRequestedDay: false) == .allowed,
             canWrite: try await req.decide(.write, on: unit, readingRequestedDay: false) == .allowed,
             usersURL: SiteURL.unitUsers(unit.code).path, auditURL: SiteURL.audit.path,
-            exportURL: SiteURL.unitExport(unit.code).url(.format("xlsx")))
+            exportURL: SiteURL.unitExport(unit.code).url(.format("xlsx")),
+            dashboardURL: SiteURL.unitDashboard(unit.code).path)
         return try await req.render("home", title: "Trang chủ", model)
     }
 

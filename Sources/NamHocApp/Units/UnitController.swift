@@ -93,6 +93,7 @@ enum UnitController {
         var exportCSV: String
         var statisticsURL: String
         var planURL: String
+        var dashboardURL: String
         var exportXLSX: String
         var saved: Bool
     }
@@ -136,7 +137,8 @@ enum UnitController {
             canAdminister: try await req.decide(.administer, on: unit) == .allowed,
             profileURL: SiteURL.unitProfile(unit.code).path, usersURL: SiteURL.unitUsers(unit.code).path,
             importURL: SiteURL.unitImport(unit.code).path,
-            exportCSV: exportURL("csv"), statisticsURL: SiteURL.unitStatistics(unit.code).path, planURL: SiteURL.unitPlan(unit.code).path, exportXLSX: exportURL("xlsx"),
+            exportCSV: exportURL("csv"), statisticsURL: SiteURL.unitStatistics(unit.code).path, planURL: SiteURL.unitPlan(unit.code).path,
+            dashboardURL: SiteURL.unitDashboard(unit.code).path, exportXLSX: exportURL("xlsx"),
             saved: req.query[String.self, at: "saved"] == "1")
         return try await req.render("unit", title: name, model)
     }
