@@ -45,7 +45,7 @@ enum AuditLog {
                                     columns: ["id", "at", "actor_id", "actor_name", "unit_id", "action", "entity", "record", "before", "after"],
                                     rows: rows)
         // Moved in the writer's transaction: a reader that sees the new version sees the write.
-        try await db.sql.raw("UPDATE data_version SET version = version + 1 WHERE id = 1").run()
+        try await DataVersion.bump(in: db)
     }
 
     static func record(_ entry: Entry, by actor: AuditActor, on db: any Database) async throws {

@@ -67,7 +67,7 @@ enum DashboardController {
             return basis
         } ?? .period
         // Read before the figures: a write committed meanwhile moves it, and what is made now is never served under it again.
-        let version = try await DashboardStore.dataVersion(in: req.db)
+        let version = try await DataVersion.current(in: req.db)
         let key = DashboardCache.Key(unitID: try unit.requireID(), period: period.code, basis: basis, today: req.today)
         let cache = req.application.dashboardCache
         if let hit = cache.entry(key, version: version) { return (hit, key, period) }

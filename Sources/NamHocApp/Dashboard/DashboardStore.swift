@@ -6,11 +6,6 @@ import SQLKit
 
 /// The SQL a dashboard needs beyond the kept sums: figures of a period on today's tree, kept once summed.
 enum DashboardStore {
-    /// The data version (`data_version`), moved by every write in its transaction.
-    static func dataVersion(in db: any Database) async throws -> Int {
-        try await db.sql.raw("SELECT version FROM data_version WHERE id = 1").first()?.decode(column: "version", as: Int.self) ?? 0
-    }
-
     /// The figures of each period summed over the units that make `unitID`'s subtree today (the
     /// comparable basis), limited to `indicators`. A period's sum walks the subtree once, then is read from
     /// `stat_comparable` until the period's version moves (a report counted or uncounted, the tree changed:

@@ -107,6 +107,7 @@ enum StatisticsStore {
             INSERT INTO stat_versions (period, version) VALUES (\(bind: period.code), 1)
             ON CONFLICT (period) DO UPDATE SET version = stat_versions.version + 1
             """).run()
+        try await DataVersion.bump(in: db)
     }
 
     /// The reference: the sums of the period computed on the fly from the counted reports' values. With
@@ -295,6 +296,7 @@ extension StatisticsStore {
     }
 
     static func setWindow(_ window: ReportingWindow, for period: Period, in db: any Database) async throws {
+        try await DataVersion.bump(in: db)
         try await dropProgress(period, in: db)
         try await db.sql.raw("DELETE FROM stat_windows WHERE period = \(bind: period.code)").run()
         try await db.sql.raw("""
