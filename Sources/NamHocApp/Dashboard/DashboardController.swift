@@ -12,15 +12,14 @@ enum DashboardController {
         let (entry, key, period) = try await load(req, year: req.schoolYear)
         let body = entry.body
         if req.wantsSpreadsheet {
-            let catalogue = try await req.statistics().catalogue.edition(for: period.schoolYear)
-            return try Download.xlsx(DashboardPage.sheets(body, catalogue: catalogue))
+            return try Download.xlsx(DashboardPage.sheets(body))
                 .response(named: "dieu-hanh-\(unit.code)-\(period.schoolYear.name)")
         }
         let wall = req.query[String.self, at: "wall"] == "1"
         var content = entry.html[wall]
         if content == nil {
             let catalogue = try await req.statistics().catalogue.edition(for: period.schoolYear)
-            let page = DashboardPage.model(body, req: req, periodValue: period, wall: wall, catalogue: catalogue)
+            let page = DashboardPage.model(body, req: req, periodValue: period, catalogue: catalogue)
             let view = try await req.view.render(wall ? "dashboard-wall-content" : "dashboard-content", ["model": page]).get()
             content = String(buffer: view.data)
             req.application.dashboardCache.keep(key, version: entry.version, wall: wall, html: content ?? "")

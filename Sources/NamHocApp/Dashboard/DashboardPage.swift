@@ -32,7 +32,6 @@ struct DashboardPage: Encodable {
     var pageURL: String
     var exportURL: String
     var apiURL: String
-    var wall: Bool
     var cards: [Card]
     var levelHeader: [String]
     var levels: [Row]
@@ -60,7 +59,7 @@ struct DashboardPage: Encodable {
 
     static let barCount = 20, lateCount = 10
 
-    static func model(_ body: DashboardBody, req: Request, periodValue: Period, wall: Bool, catalogue: IndicatorCatalogue) -> DashboardPage {
+    static func model(_ body: DashboardBody, req: Request, periodValue: Period, catalogue: IndicatorCatalogue) -> DashboardPage {
         let code = body.unit.code
         let year = periodValue.schoolYear
         let current = SchoolYear.containing(req.today)
@@ -109,7 +108,6 @@ struct DashboardPage: Encodable {
             pageURL: SiteURL.unitDashboard(code).url(.period(periodValue), .basis(body.basis)),
             exportURL: SiteURL.unitDashboard(code).url(.period(periodValue), .basis(body.basis), .format("xlsx")),
             apiURL: SiteURL.api(.unitDashboard(code)).url(.period(periodValue), .basis(body.basis)),
-            wall: wall,
             cards: body.headline.map { figure in
                 let (words, tone) = change(figure.change)
                 return Card(name: figure.name, value: text(figure.value, nil), lastYear: text(figure.lastYear, nil), change: words, tone: tone)
@@ -158,7 +156,7 @@ struct DashboardPage: Encodable {
 
 extension DashboardPage {
     /// "Xuất Excel": every table of the page, numbers as numbers, one sheet each.
-    static func sheets(_ body: DashboardBody, catalogue: IndicatorCatalogue) -> [SheetSpec] {
+    static func sheets(_ body: DashboardBody) -> [SheetSpec] {
         let title = "\(body.unit.name) – \(body.periodName) – \(body.basis.nameVI)"
         func number(_ value: Double?) -> CellValue { value.map(CellValue.number) ?? .empty }
         let measures = Headline.Measure.allCases, counts = measures.filter(\.isCount)
