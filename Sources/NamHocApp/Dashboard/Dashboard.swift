@@ -135,11 +135,10 @@ enum Dashboard {
                                                          groupedBy: .none, in: db)
             childFigures = below[period.code]?.compactMapValues { $0[""] } ?? [:]
         case .today:
-            own = try await DashboardStore.comparable(under: unitID, today: today, periods: periods, indicators: indicators, in: db)
-            for child in children {
-                childFigures[child.id] = try await DashboardStore.comparable(under: child.id, today: today, periods: [period.code],
-                                                                            indicators: indicators, in: db)[period.code]
-            }
+            own = try await DashboardStore.comparable(under: [unitID], today: today, periods: periods, indicators: indicators, in: db)
+                .compactMapValues { $0[unitID] }
+            childFigures = try await DashboardStore.comparable(under: childIDs, today: today, periods: [period.code], indicators: indicators,
+                                                               in: db)[period.code] ?? [:]
         }
         let now_ = own[period.code] ?? Figures(), before = last.flatMap { own[$0.code] }
 

@@ -6,39 +6,48 @@ import SQLKit
 
 /// The SQL a dashboard needs beyond the kept sums: figures of a period on today's tree, kept once summed.
 enum DashboardStore {
-    /// The figures of each period summed over the units that make `unitID`'s subtree today (the
-    /// comparable basis), limited to `indicators`. A period's sum walks the subtree once, then is read from
-    /// `stat_comparable` until the period's version moves (a report counted or uncounted, the tree changed:
-    /// in the same transaction) or the day changes. So two processes never show a figure older than the
-    /// last counted report: the version they compare with is the database's.
-    static func comparable(under unitID: UUID, today: Day, periods: [String], indicators: Set<String>,
-                           in db: any Database) async throws -> [String: Figures] {
-        guard !periods.isEmpty else { return [:] }
+    /// The figures of each period summed over the units that make each unit's subtree today (the
+    /// comparable basis), limited to `indicators`: by period, then by unit. What is missing is summed in one
+    /// statement (each subtree walked once), then read from `stat_comparable` until the period's version
+    /// moves (a report counted or uncounted, the tree changed: in the same transaction) or the day changes.
+    /// So two processes never show a figure older than the last counted report: the version they compare
+    /// with is the database's.
+    static func comparable(under unitIDs: [UUID], today: Day, periods: [String], indicators: Set<String>,
+                           in db: any Database) async throws -> [String: [UUID: Figures]] {
+        guard !unitIDs.isEmpty, !periods.isEmpty else { return [:] }
         let cells = SHA256.hash(data: Data(indicators.sorted().joined(separator: ",").utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
         let versions = try await db.sql.raw("""
             SELECT period, version FROM stat_versions WHERE period IN (\(binds: periods))
             """).all()
         var version: [String: Int] = Dictionary(uniqueKeysWithValues: periods.map { ($0, 0) })
         for row in versions { version[try row.decode(column: "period", as: String.self)] = try row.decode(column: "version", as: Int.self) }
-        let cached = try await db.sql.raw("""
-            SELECT c.period, c.indicator, c.breakdown, c.value FROM stat_comparable c
-            LEFT JOIN stat_versions v ON v.period = c.period
-            WHERE c.unit_id = \(bind: unitID) AND c.cells = \(bind: cells) AND c.day = \(bind: today.iso) AND c.period IN (\(binds: periods))
-              AND c.version = COALESCE(v.version, 0)
-            """).all()
-        var result: [String: [FigureKey: Double]] = [:]
-        for row in cached {
-            let period = try row.decode(column: "period", as: String.self), code = try row.decode(column: "indicator", as: String.self)
-            result[period, default: [:]][FigureKey(code, try StatisticsStore.breakdownKey(row))] = try row.decode(column: "value", as: Double.self)
+        var result: [String: [UUID: [FigureKey: Double]]] = [:]
+        for ids in unitIDs.chunks(of: 500) {
+            let cached = try await db.sql.raw("""
+                SELECT c.unit_id, c.period, c.indicator, c.breakdown, c.value FROM stat_comparable c
+                LEFT JOIN stat_versions v ON v.period = c.period
+                WHERE c.unit_id IN (\(binds: ids)) AND c.cells = \(bind: cells) AND c.day = \(bind: today.iso) AND c.period IN (\(binds: periods))
+                  AND c.version = COALESCE(v.version, 0)
+                """).all()
+            for row in cached {
+                let period = try row.decode(column: "period", as: String.self), code = try row.decode(column: "indicator", as: String.self)
+                result[period, default: [:]][try row.decode(column: "unit_id", as: UUID.self), default: [:]][FigureKey(code, try StatisticsStore.breakdownKey(row))]
+                    = try row.decode(column: "value", as: Double.self)
+            }
         }
-        for period in periods where result[period] == nil {
-            // The version was read before the sum: a report counted meanwhile moves it, and this row is never read.
-            let figures = try await StatisticsStore.comparableTotals(under: unitID, today: today, period: period, indicators: indicators, in: db)
-            result[period] = figures.values
-            try await keep(figures, of: unitID, cells: cells, today: today, period: period, version: version[period] ?? 0, in: db)
+        // The marker row (indicator "") says a sum was made, even when it found nothing.
+        let missing = periods.flatMap { period in unitIDs.filter { result[period]?[$0] == nil }.map { (period, $0) } }
+        if !missing.isEmpty {
+            // The versions were read before the sums: a report counted meanwhile moves them, and these rows are never read.
+            let sums = try await StatisticsStore.comparableTotals(under: Array(Set(missing.map(\.1))), today: today, periods: Array(Set(missing.map(\.0))),
+                                                                  indicators: indicators, in: db)
+            for (period, unitID) in missing {
+                let figures = sums[period]?[unitID] ?? Figures()
+                result[period, default: [:]][unitID] = figures.values
+                try await keep(figures, of: unitID, cells: cells, today: today, period: period, version: version[period] ?? 0, in: db)
+            }
         }
-        // The marker row (indicator "") says the sum was made, even when it found nothing.
-        return result.mapValues { Figures($0.filter { !$0.key.code.isEmpty }) }
+        return result.mapValues { $0.mapValues { Figures($0.filter { !$0.key.code.isEmpty }) } }
     }
 
     private static func keep(_ figures: Figures, of unitID: UUID, cells: String, today: Day, period: String, version: Int,

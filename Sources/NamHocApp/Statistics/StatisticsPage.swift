@@ -94,8 +94,8 @@ struct StatisticsPage: Encodable {
         let now = both[period.code]?[unitID]?[""], before = lastPeriod.flatMap { both[$0.code]?[unitID]?[""] }
         var comparable: Figures?
         if let lastPeriod {
-            comparable = try await DashboardStore.comparable(under: unitID, today: req.today, periods: [lastPeriod.code], indicators: needed,
-                                                             in: req.db)[lastPeriod.code]
+            comparable = try await DashboardStore.comparable(under: [unitID], today: req.today, periods: [lastPeriod.code], indicators: needed,
+                                                             in: req.db)[lastPeriod.code]?[unitID]
         }
         let totals: [Total] = shown.compactMap { code in
             guard let indicator = catalogue[code] else { return nil }

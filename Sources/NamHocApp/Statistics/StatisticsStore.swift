@@ -233,17 +233,34 @@ enum StatisticsStore {
     /// summed on the fly over today's subtree, because last year's kept sums follow last year's tree.
     static func comparableTotals(under unitID: UUID, today: Day, period: String, indicators: Set<String>?,
                                  in db: any Database) async throws -> Figures {
+        try await comparableTotals(under: [unitID], today: today, periods: [period], indicators: indicators, in: db)[period]?[unitID] ?? Figures()
+    }
+
+    /// The same for several units and periods in one statement: each unit's subtree of today walked once,
+    /// by period, then by unit.
+    static func comparableTotals(under unitIDs: [UUID], today: Day, periods: [String], indicators: Set<String>?,
+                                 in db: any Database) async throws -> [String: [UUID: Figures]] {
+        guard !unitIDs.isEmpty, !periods.isEmpty else { return [:] }
         let filter: SQLQueryString = indicators.map { codes in codes.isEmpty ? "" : " AND v.indicator IN (\(binds: codes.sorted()))" } ?? ""
         let rows = try await db.sql.raw("""
-            WITH RECURSIVE \(UnitTree.subtree(unitID, today))
-            SELECT v.indicator, v.breakdown, SUM(v.value) AS value
-            FROM stat_values v JOIN stat_reports r ON r.unit_id = v.unit_id AND r.period = v.period
-            WHERE v.unit_id IN (SELECT id FROM sub) AND v.period = \(bind: period) AND r.status IN ('submitted', 'approved')\(filter)
-            GROUP BY v.indicator, v.breakdown
+            WITH RECURSIVE sub(root, id, depth) AS (
+              SELECT u.id, u.id, 0 FROM units u WHERE u.id IN (\(binds: unitIDs))
+              UNION ALL
+              SELECT sub.root, l.unit_id, sub.depth + 1 FROM unit_links l JOIN sub ON l.parent_id = sub.id
+              WHERE \(UnitTree.valid("l", today)) AND sub.depth < 16
+            )
+            SELECT sub.root, v.period, v.indicator, v.breakdown, SUM(v.value) AS value
+            FROM sub JOIN stat_values v ON v.unit_id = sub.id JOIN stat_reports r ON r.unit_id = v.unit_id AND r.period = v.period
+            WHERE v.period IN (\(binds: periods)) AND r.status IN ('submitted', 'approved')\(filter)
+            GROUP BY sub.root, v.period, v.indicator, v.breakdown
             """).all()
-        return Figures(Dictionary(try rows.map { row in
-            (FigureKey(try row.decode(column: "indicator", as: String.self), try breakdownKey(row)), try row.decode(column: "value", as: Double.self))
-        }, uniquingKeysWith: +))
+        var result: [String: [UUID: [FigureKey: Double]]] = [:]
+        for row in rows {
+            let key = FigureKey(try row.decode(column: "indicator", as: String.self), try breakdownKey(row))
+            result[try row.decode(column: "period", as: String.self), default: [:]][try row.decode(column: "root", as: UUID.self), default: [:]][key, default: 0]
+                += try row.decode(column: "value", as: Double.self)
+        }
+        return result.mapValues { $0.mapValues(Figures.init) }
     }
 
     static func breakdownKey(_ row: any SQLRow) throws -> String? {
