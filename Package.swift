@@ -55,7 +55,7 @@ let package = Package(
         // Benchmarks and evaluations: lean executables that do not link Vapor.
         .executableTarget(name: "namhoc-reader-eval", dependencies: ["NamHocDirective", "NamHocText"], path: "Sources/ReaderEval"),
         .executableTarget(name: "namhoc-office-bench", dependencies: ["NamHocOffice", "NamHocText", "NamHocDemo"], path: "Sources/OfficeBench"),
-        .testTarget(name: "NamHocDomainTests", dependencies: ["NamHocDomain"]),
+        .testTarget(name: "NamHocDomainTests", dependencies: ["NamHocDomain"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NamHocDemoTests", dependencies: ["NamHocDemo", "NamHocDomain"]),
         .testTarget(name: "NamHocTextTests", dependencies: ["NamHocText", "NamHocDemo"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NamHocDirectiveTests", dependencies: ["NamHocDirective", "NamHocText"], resources: [.copy("Fixtures")]),
