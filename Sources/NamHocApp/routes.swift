@@ -114,6 +114,22 @@ func routes(_ app: Application) throws {
         readable.get(SiteURL.unitDashboardStamp(code).pathComponents, use: DashboardController.stamp)
     }
 
+    do { // emulation and commendation: rule sets, a unit's staff judged for the year, the staff file, proposals, decisions
+        signedIn.get(SiteURL.emulationRules.pathComponents, use: EmulationController.rules)
+        let readable = signedIn.grouped(UnitScopeMiddleware(action: .read))
+        readable.get(SiteURL.unitEmulation(code).pathComponents, use: EmulationController.show)
+        readable.get(SiteURL.unitEmulationStaff(code, SiteURL.staff).pathComponents, use: EmulationController.person)
+        let writable = signedIn.grouped(UnitScopeMiddleware(action: .write))
+        writable.get(SiteURL.unitEmulationImport(code).pathComponents, use: EmulationController.importPage)
+        writable.post(SiteURL.unitEmulationProposals(code).pathComponents, use: EmulationController.propose)
+        session.grouped(RequireUserMiddleware(), UnitScopeMiddleware(action: .write))
+            .on(.POST, SiteURL.unitEmulationImport(code).pathComponents, body: .collect(maxSize: EmulationController.maxUpload),
+                use: EmulationController.upload)
+        // the authority over the unit records its decision
+        signedIn.grouped(UnitScopeMiddleware(action: .approve))
+            .post(SiteURL.unitEmulationDecision(code, SiteURL.proposal).pathComponents, use: EmulationController.decide)
+    }
+
     let api = app.grouped(BearerUserMiddleware())
     do { // JSON API for integrators
         api.get(SiteURL.api(.openAPI).pathComponents, use: OpenAPIController.document)
@@ -170,5 +186,16 @@ func routes(_ app: Application) throws {
             approvable.post(SiteURL.api(.unitPlanTaskStep(code, task, step)).pathComponents,
                             use: APIPlanController.review(step == .approve ? .approve : .return))
         }
+    }
+
+    do { // emulation API: rule sets, eligibility of a record sent whole, a unit's staff judged, proposals, decisions
+        let authed = api.grouped(RequireUserMiddleware())
+        authed.get(SiteURL.api(.emulationRuleSets).pathComponents, use: APIEmulationController.ruleSets)
+        authed.post(SiteURL.api(.emulationEligibility).pathComponents, use: APIEmulationController.eligibility)
+        authed.grouped(UnitScopeMiddleware(action: .read)).get(SiteURL.api(.unitEmulation(code)).pathComponents, use: APIEmulationController.unit)
+        authed.grouped(UnitScopeMiddleware(action: .write))
+            .post(SiteURL.api(.unitEmulationProposals(code)).pathComponents, use: APIEmulationController.propose)
+        authed.grouped(UnitScopeMiddleware(action: .approve))
+            .post(SiteURL.api(.unitEmulationDecision(code, SiteURL.proposal)).pathComponents, use: APIEmulationController.decide)
     }
 }

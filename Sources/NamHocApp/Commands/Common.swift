@@ -121,4 +121,5 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(ReadDirectiveCommand(), as: "read-directive")
     app.asyncCommands.use(StatsCommands(), as: "stats")
     app.asyncCommands.use(PlanCommands(), as: "plan")
+    app.asyncCommands.use(EmulationCommands(), as: "emulation")
 }

@@ -26,6 +26,9 @@ enum AuditAction: String, CaseIterable, Sendable {
     case adoptTask = "adopt_task"
     case syncTask = "sync_task"
     case saveProgress = "save_progress"
+    case importStaff = "import_staff"
+    case propose
+    case decideAward = "decide_award"
 
     var nameVI: String {
         switch self {
@@ -51,6 +54,9 @@ enum AuditAction: String, CaseIterable, Sendable {
         case .adoptTask: "Nhận nhiệm vụ của cấp trên"
         case .syncTask: "Xử lý thay đổi của cấp trên"
         case .saveProgress: "Lưu báo cáo tiến độ"
+        case .importStaff: "Nhập hồ sơ thi đua của cán bộ"
+        case .propose: "Đề nghị khen thưởng"
+        case .decideAward: "Ghi quyết định khen thưởng"
         }
     }
 
@@ -71,7 +77,7 @@ enum AuditAction: String, CaseIterable, Sendable {
 
 /// What kind of record an audit entry is about.
 enum AuditEntity: String, Sendable {
-    case unit, user, database, report, plan, task, progress
+    case unit, user, database, report, plan, task, progress, staff, proposal
 
     var nameVI: String {
         switch self {
@@ -82,6 +88,8 @@ enum AuditEntity: String, Sendable {
         case .plan: "Kế hoạch"
         case .task: "Nhiệm vụ"
         case .progress: "Báo cáo tiến độ"
+        case .staff: "Hồ sơ cán bộ"
+        case .proposal: "Đề nghị khen thưởng"
         }
     }
 

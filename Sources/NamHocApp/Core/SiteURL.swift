@@ -8,6 +8,8 @@ enum SiteURL: Equatable {
     static let username = ":username"
     static let task = ":task"
     static let evidence = ":evidence"
+    static let staff = ":staff"
+    static let proposal = ":proposal"
 
     case home
     case login
@@ -38,6 +40,14 @@ enum SiteURL: Equatable {
     /// The operations centre of a unit (trung tâm điều hành), and the digest its wall screen polls.
     case unitDashboard(String)
     case unitDashboardStamp(String)
+    /// Emulation and commendation: the rule sets; a unit's staff judged for the year, one person's
+    /// explanation, the staff file, proposals and the authority's decisions.
+    case emulationRules
+    case unitEmulation(String)
+    case unitEmulationStaff(String, String)
+    case unitEmulationImport(String)
+    case unitEmulationProposals(String)
+    case unitEmulationDecision(String, String)
     case myWork
     case audit
     case healthz
@@ -70,6 +80,11 @@ enum SiteURL: Equatable {
         case unitPlanTaskStep(String, String, SiteURL.PlanStep)
         case unitPlanCascade(String, String)
         case unitDashboard(String)
+        case emulationRuleSets
+        case emulationEligibility
+        case unitEmulation(String)
+        case unitEmulationProposals(String)
+        case unitEmulationDecision(String, String)
     }
 
     var path: String {
@@ -102,6 +117,12 @@ enum SiteURL: Equatable {
         case .unitPlanBriefing(let code): "/units/\(code)/plan/briefing"
         case .unitDashboard(let code): "/units/\(code)/dashboard"
         case .unitDashboardStamp(let code): "/units/\(code)/dashboard/stamp"
+        case .emulationRules: "/emulation/rules"
+        case .unitEmulation(let code): "/units/\(code)/emulation"
+        case .unitEmulationStaff(let code, let staff): "/units/\(code)/emulation/staff/\(staff)"
+        case .unitEmulationImport(let code): "/units/\(code)/emulation/import"
+        case .unitEmulationProposals(let code): "/units/\(code)/emulation/proposals"
+        case .unitEmulationDecision(let code, let proposal): "/units/\(code)/emulation/proposals/\(proposal)/decision"
         case .myWork: "/my-work"
         case .audit: "/audit"
         case .healthz: "/healthz"
@@ -136,6 +157,11 @@ extension SiteURL.API {
         case .unitPlanTaskStep(let code, let task, let step): SiteURL.unitPlanTaskStep(code, task, step).path
         case .unitPlanCascade(let code, let task): SiteURL.unitPlanTask(code, task).path + "/cascade"
         case .unitDashboard(let code): SiteURL.unitDashboard(code).path
+        case .emulationRuleSets: "/emulation/rule-sets"
+        case .emulationEligibility: "/emulation/eligibility"
+        case .unitEmulation(let code): SiteURL.unitEmulation(code).path
+        case .unitEmulationProposals(let code): SiteURL.unitEmulationProposals(code).path
+        case .unitEmulationDecision(let code, let proposal): SiteURL.unitEmulationDecision(code, proposal).path
         }
     }
 }

@@ -56,6 +56,7 @@ enum DemoBuilder {
         }
         let statistics = try await StatisticsCatalogueCache().statistics(on: db)
         let progressReports = try await db.transaction { tx in try await writePlans(tree: tree, today: today, on: tx, statistics: statistics) }
+        _ = try await writeEmulation(tree: tree, today: today, on: db)
         return Result(units: tree.units.count, institutions: tree.institutions.count, links: links, users: tree.users,
                       reports: figures.reports, values: figures.values, progressReports: progressReports)
     }

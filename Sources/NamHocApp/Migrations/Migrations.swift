@@ -26,6 +26,7 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateStatComparable())
     app.migrations.add(CreateUnitClosure())
     app.migrations.add(CreateDataVersion())
+    app.migrations.add(CreateEmulation())
 }
 
 extension Database {

@@ -53,6 +53,11 @@ public struct Eligibility: Sendable {
                        parts: parts, restsOn: passed ? restsOn(award, year: year, person: person, depth: depth) : [])
     }
 
+    /// The works an award of the year rests on (recorded with its decision so they are not counted again).
+    public func worksUsed(by award: Award, year: SchoolYear, person: PersonRecord) -> [String] {
+        restsOn(award, year: year, person: person, depth: 0)
+    }
+
     /// The work a qualification proposed together rests on: if it fails without the year's works, the first
     /// work that carries it alone is used by it and cannot count again (Luật Đ74 k1 d).
     private func restsOn(_ award: Award, year: SchoolYear, person: PersonRecord, depth: Int) -> [String] {
