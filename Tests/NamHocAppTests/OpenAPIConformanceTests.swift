@@ -59,6 +59,7 @@ extension AppTests {
             "PUT /api/v1/units/{code}/plan/tasks/{task}": #"{"title": "Nâng cao chất lượng giáo dục toàn diện"}"#,
             "POST /api/v1/units/{code}/plan/tasks/{task}/assign": #"{"units": ["X001"]}"#,
             "PUT /api/v1/units/{code}/plan/tasks/{task}/report": #"{"period": "2026-Q4", "status": "in_progress", "percent": 40}"#,
+            "POST /api/v1/emulation/eligibility": #"{"award": "LDTT", "year": "2024-2025", "person": {"ratings": {"2024-2025": "HTTNV"}}}"#,
         ]
 
         /// S01's plan of the current year, with the task `{task}` names.
@@ -149,8 +150,8 @@ extension AppTests {
             let path = try concretePath(operation.template, code: visibleCode, task: task)
             let required = try requiredQuery(operation)
             let goodBody = goodBodies[operation.description]
-            // Approving, returning and reopening are for a leader of the unit directly above S01: the ministry's.
-            let approves = ["/approve", "/return", "/reopen"].contains { operation.template.hasSuffix($0) }
+            // Approving, returning, reopening and deciding awards are for a leader of the unit directly above S01: the ministry's.
+            let approves = ["/approve", "/return", "/reopen", "/decision"].contains { operation.template.hasSuffix($0) }
             let token = try await apiToken(app, approves ? "bo.lanhdao" : "admin")
 
             // (a) No token, a bogus token: 401 where the operation is secured, and only there.
@@ -350,6 +351,7 @@ extension AppTests {
 
         static func concretePath(_ template: String, code: String, task: UUID) throws -> String {
             let path = template.replacingOccurrences(of: "{code}", with: code).replacingOccurrences(of: "{task}", with: task.uuidString)
+                .replacingOccurrences(of: "{proposal}", with: "00000000-0000-4000-8000-000000000000")
             #expect(!path.contains("{"), "\(template): a path parameter this test does not know")
             return path
         }

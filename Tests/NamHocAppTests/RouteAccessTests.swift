@@ -152,6 +152,25 @@ extension AppTests {
                                                                        body: .rawJSON(#"{"period":"2026-Q4"}"#), isAPI: true),
             "POST /api/v1/units/:code/plan/tasks/:task/return": .init(guardedBy: .unit(.approve, .conflict),
                                                                       body: .rawJSON(#"{"period":"2026-Q4","comment":"Sai"}"#), isAPI: true),
+            // Emulation: no staff in the fixture, so a person or a proposal is not found after the access check.
+            "GET /emulation/rules": .init(guardedBy: .signedIn(.ok)),
+            "GET /units/:code/emulation": .init(guardedBy: .unit(.read, .ok)),
+            "GET /units/:code/emulation/staff/:staff": .init(guardedBy: .unit(.read, .notFound)),
+            "GET /units/:code/emulation/import": .init(guardedBy: .unit(.write, .ok)),
+            // The unit list sent as a staff file: no "Mã cán bộ" column, refused after the access check.
+            "POST /units/:code/emulation/import": .init(guardedBy: .unit(.write, .unprocessableEntity), body: .upload),
+            "POST /units/:code/emulation/proposals": .init(guardedBy: .unit(.write, .unprocessableEntity),
+                                                           body: .form(["staff": "GV-KHONG-CO", "award": "KHONG-CO"])),
+            "POST /units/:code/emulation/proposals/:proposal/decision": .init(guardedBy: .unit(.approve, .notFound),
+                body: .form(["decision": "1/QĐ", "decidedOn": "2026-11-01", "signer": "Người ký"])),
+            "GET /api/v1/emulation/rule-sets": .init(guardedBy: .signedIn(.ok), isAPI: true),
+            "POST /api/v1/emulation/eligibility": .init(guardedBy: .signedIn(.ok),
+                                                        body: .rawJSON(#"{"award":"LDTT","year":"2024-2025","person":{}}"#), isAPI: true),
+            "GET /api/v1/units/:code/emulation": .init(guardedBy: .unit(.read, .ok), isAPI: true),
+            "POST /api/v1/units/:code/emulation/proposals": .init(guardedBy: .unit(.write, .unprocessableEntity),
+                                                                  body: .rawJSON(#"{"staff":"GV-KHONG-CO","award":"KHONG-CO"}"#), isAPI: true),
+            "POST /api/v1/units/:code/emulation/proposals/:proposal/decision": .init(guardedBy: .unit(.approve, .notFound),
+                body: .rawJSON(#"{"decision":"1/QĐ","decidedOn":"2026-11-01","signer":"Người ký"}"#), isAPI: true),
         ]
 
         /// What a role may do by the unit's relation to the caller's unit: one row per action.
@@ -360,6 +379,8 @@ extension AppTests {
             let path = pattern.replacingOccurrences(of: ":code", with: code)
                 .replacingOccurrences(of: ":username", with: "nd-\(code.lowercased())")
                 .replacingOccurrences(of: ":task", with: taskID(code).uuidString)
+                .replacingOccurrences(of: ":staff", with: "GV-KHONG-CO")
+                .replacingOccurrences(of: ":proposal", with: "00000000-0000-4000-8000-000000000000")
                 .replacingOccurrences(of: ":evidence", with: "00000000-0000-4000-8000-000000000001")
             let query = [table[key]?.query ?? "", day].filter { !$0.isEmpty }.joined(separator: "&")
             return path + (query.isEmpty ? "" : "?\(query)")

@@ -25,10 +25,7 @@ enum APIEmulationController {
 
     /// Judges a record sent whole (nothing stored): for integrators with their own staff database.
     @Sendable static func eligibility(req: Request) async throws -> Verdict {
-        let body: EligibilityRequest
-        do { body = try req.content.decode(EligibilityRequest.self) } catch let error as DecodingError {
-            throw AppError.invalidField(field: "body", message: "Nội dung không hợp lệ: \(error.localizedDescription)")
-        }
+        let body = try req.content.decode(EligibilityRequest.self)
         let book = try await EmulationStore.book(on: req.db)
         let set: RuleSet
         if let id = body.ruleSet {

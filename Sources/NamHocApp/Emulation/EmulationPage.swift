@@ -12,6 +12,8 @@ enum EmulationPage {
         var ruleSet: String
         var basis: String
         var rulesURL: String
+        var previousURL: String
+        var nextURL: String
         var importURL: String?
         var exportURL: String
         var proposeURL: String
@@ -78,6 +80,8 @@ enum EmulationPage {
         }
         return Model(unitName: unitName, unitURL: SiteURL.unit(code).path, year: data.year.name, ruleSet: data.ruleSet.name,
                      basis: data.ruleSet.basis, rulesURL: SiteURL.emulationRules.path,
+                     previousURL: SiteURL.unitEmulation(code).url(.year(data.year.previous)),
+                     nextURL: SiteURL.unitEmulation(code).url(.year(data.year.next)),
                      importURL: canWrite ? SiteURL.unitEmulationImport(code).path : nil,
                      exportURL: SiteURL.unitEmulation(code).url(.year(data.year), .format("xlsx")),
                      proposeURL: SiteURL.unitEmulationProposals(code).url(.year(data.year)),

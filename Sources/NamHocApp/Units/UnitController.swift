@@ -94,6 +94,7 @@ enum UnitController {
         var statisticsURL: String
         var planURL: String
         var dashboardURL: String
+        var emulationURL: String
         var exportXLSX: String
         var saved: Bool
     }
@@ -138,7 +139,7 @@ enum UnitController {
             profileURL: SiteURL.unitProfile(unit.code).path, usersURL: SiteURL.unitUsers(unit.code).path,
             importURL: SiteURL.unitImport(unit.code).path,
             exportCSV: exportURL("csv"), statisticsURL: SiteURL.unitStatistics(unit.code).path, planURL: SiteURL.unitPlan(unit.code).path,
-            dashboardURL: SiteURL.unitDashboard(unit.code).path, exportXLSX: exportURL("xlsx"),
+            dashboardURL: SiteURL.unitDashboard(unit.code).path, emulationURL: SiteURL.unitEmulation(unit.code).path, exportXLSX: exportURL("xlsx"),
             saved: req.query[String.self, at: "saved"] == "1")
         return try await req.render("unit", title: name, model)
     }

@@ -111,8 +111,18 @@ public enum Rounding: String, Codable, Sendable {
     public var vietnamese: String { self == .floor ? "làm tròn xuống" : "làm tròn lên" }
 }
 
+private extension KeyedDecodingContainer where Key == Condition.Keys {
+    /// A share in whole percent, required, 0…100.
+    func percent() throws -> Int {
+        guard let value = try decodeBounded(.percent, 0...100) else {
+            throw DecodingError.keyNotFound(Key.percent, .init(codingPath: codingPath, debugDescription: "percent is required"))
+        }
+        return value
+    }
+}
+
 extension Condition: Codable {
-    private enum Keys: String, CodingKey {
+    fileprivate enum Keys: String, CodingKey {
         case kind, atLeast, atMost, months, award, title, count, works, years, titleCount, member, percent
         case rounding, flag, base, reducedYears, disadvantagedAtLeast, of
     }
@@ -139,14 +149,14 @@ extension Condition: Codable {
         case "noDiscipline": self = .noDiscipline
         case "noPendingReview": self = .noPendingReview
         case "share":
-            self = .share(try c.decode(Member.self, forKey: .member), percent: try c.decode(Int.self, forKey: .percent),
+            self = .share(try c.decode(Member.self, forKey: .member), percent: try c.percent(),
                           rounding: try c.decode(Rounding.self, forKey: .rounding))
         case "count":
             self = .count(try c.decode(Member.self, forKey: .member), atLeast: try c.decodeIfPresent(Int.self, forKey: .atLeast),
                           atMost: try c.decodeIfPresent(Int.self, forKey: .atMost))
         case "flag": self = .flag(try c.decode(CollectiveFlag.self, forKey: .flag))
         case "cap":
-            self = .cap(percent: try c.decode(Int.self, forKey: .percent), rounding: try c.decode(Rounding.self, forKey: .rounding),
+            self = .cap(percent: try c.percent(), rounding: try c.decode(Rounding.self, forKey: .rounding),
                         base: try c.decode(String.self, forKey: .base))
         case "service":
             self = .service(years: try c.decode(Int.self, forKey: .years), reducedYears: try c.decode(Int.self, forKey: .reducedYears),

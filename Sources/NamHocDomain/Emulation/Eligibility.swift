@@ -185,7 +185,7 @@ private struct Context {
         guard let day = person.recruitedOn else {
             return Outcome(passed: true, facts: ["Không ghi ngày tuyển dụng: tuyển dụng trước năm \(year.name)."])
         }
-        let enough = day.addingMonths(months) <= considered
+        let enough = day.addingMonths(months).map { $0 <= considered } ?? false
         return Outcome(passed: enough, facts: ["Tuyển dụng ngày \(day.vietnamese); ngày xét \(considered.vietnamese): "
             + (enough ? "đủ \(months) tháng." : "chưa đủ \(months) tháng.")])
     }
@@ -295,7 +295,7 @@ private struct Context {
             ? requirement.kinds.map { kind in counted.filter { $0.kind == kind }.count }.max() ?? 0
             : counted.count
         let kinds = requirement.kinds.map(\.vietnamese).joined(separator: " hoặc ")
-        facts.insert("Tính được \(counted.count) (\(counted.map(\.citation).joined(separator: "; ")))"
+        facts.insert("Tính được \(counted.count)\(counted.isEmpty ? "" : " (\(counted.map(\.citation).joined(separator: "; ")))")"
                      + "; cần \(requirement.count) \(kinds)\(requirement.sameKind ? " cùng loại" : "") từ \(requirement.minScope.vietnamese).",
                      at: 0)
         return Outcome(passed: best >= requirement.count, facts: facts)

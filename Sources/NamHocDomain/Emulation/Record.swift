@@ -53,8 +53,8 @@ public struct PersonRecord: Codable, Sendable, Equatable {
         initiatives = try c.decodeIfPresent([Work].self, forKey: .initiatives) ?? []
         disciplines = try c.decodeIfPresent([Discipline].self, forKey: .disciplines) ?? []
         pendingReview = try c.decodeIfPresent(Bool.self, forKey: .pendingReview) ?? false
-        sectorYears = try c.decodeIfPresent(Int.self, forKey: .sectorYears)
-        disadvantagedYears = try c.decodeIfPresent(Int.self, forKey: .disadvantagedYears)
+        sectorYears = try c.decodeBounded(.sectorYears, 0...100)
+        disadvantagedYears = try c.decodeBounded(.disadvantagedYears, 0...100)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -205,6 +205,9 @@ public struct CollectiveRecord: Codable, Sendable, Equatable {
         self.leadsCluster = leadsCluster
     }
 
+    /// Counts a record may hold: a unit of a million members is already not a unit (and products stay in Int).
+    static let counts = 0...1_000_000
+
     enum CodingKeys: String, CodingKey {
         case rating, members, ldtt, cstdcs, khtnv, warningOrAbove, unity, emulationActive, leadsCluster
     }
@@ -212,11 +215,14 @@ public struct CollectiveRecord: Codable, Sendable, Equatable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         rating = try c.decodeIfPresent(Rating.self, forKey: .rating)
-        members = try c.decode(Int.self, forKey: .members)
-        ldtt = try c.decodeIfPresent(Int.self, forKey: .ldtt) ?? 0
-        cstdcs = try c.decodeIfPresent(Int.self, forKey: .cstdcs) ?? 0
-        khtnv = try c.decodeIfPresent(Int.self, forKey: .khtnv) ?? 0
-        warningOrAbove = try c.decodeIfPresent(Int.self, forKey: .warningOrAbove) ?? 0
+        guard let members = try c.decodeBounded(.members, Self.counts) else {
+            throw DecodingError.keyNotFound(CodingKeys.members, .init(codingPath: c.codingPath, debugDescription: "members is required"))
+        }
+        self.members = members
+        ldtt = try c.decodeBounded(.ldtt, Self.counts) ?? 0
+        cstdcs = try c.decodeBounded(.cstdcs, Self.counts) ?? 0
+        khtnv = try c.decodeBounded(.khtnv, Self.counts) ?? 0
+        warningOrAbove = try c.decodeBounded(.warningOrAbove, Self.counts) ?? 0
         unity = try c.decodeIfPresent(Bool.self, forKey: .unity) ?? true
         emulationActive = try c.decodeIfPresent(Bool.self, forKey: .emulationActive) ?? true
         leadsCluster = try c.decodeIfPresent(Bool.self, forKey: .leadsCluster) ?? false
@@ -232,9 +238,26 @@ public struct CapContext: Codable, Sendable, Equatable {
         self.base = base
         self.alreadyProposed = alreadyProposed
     }
+
+    enum CodingKeys: String, CodingKey { case base, alreadyProposed }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        base = try c.decodeBounded(.base, CollectiveRecord.counts) ?? 0
+        alreadyProposed = try c.decodeBounded(.alreadyProposed, CollectiveRecord.counts) ?? 0
+    }
 }
 
 extension KeyedDecodingContainer {
+    /// An integer within `range`, or a decoding error naming the field.
+    func decodeBounded(_ key: Key, _ range: ClosedRange<Int>) throws -> Int? {
+        guard let value = try decodeIfPresent(Int.self, forKey: key) else { return nil }
+        guard range.contains(value) else {
+            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "\(key.stringValue) must be within \(range.lowerBound)…\(range.upperBound)")
+        }
+        return value
+    }
+
     /// An ISO day written as text ("2024-03-01"), as people and the database write it.
     func decodeDayIfPresent(_ key: Key) throws -> Day? {
         guard let text = try decodeIfPresent(String.self, forKey: key) else { return nil }
