@@ -121,4 +121,22 @@ extension CommandLineTests {
         #expect(refused.status == 1)
         #expect(refused.errors.contains("dòng 2") && refused.errors.contains("không có phần “TH XX”"), "\(refused.errors)")
     }
+
+    @Test func an_administrator_checks_a_record_and_lists_unconfirmed_rules_from_the_command_line() throws {
+        // setup: a school with nine members, six of them LĐTT: 70 % of 9 rounded up is 7
+        let unit = #"{"award": "TTLDTT", "year": "2024-2025", "collective": {"rating": "HTTNV", "members": 9, "ldtt": 6}}"#
+        let file = try Self.tempFile("tap-the.json", unit)
+        let broken = try Self.tempFile("hong.json", #"{"award": "TTLDTT", "year": "2024-2025"}"#)
+        defer { for f in [file, broken] { try? FileManager.default.removeItem(at: f) } }
+        // MUT
+        let check = try Self.run(["emulation", "check", file.path, "--db", "DB"])
+        let rules = try Self.run(["emulation", "rules", "--unconfirmed", "--db", "DB"])
+        let refused = try Self.run(["emulation", "check", broken.path, "--db", "DB"])
+        // validate
+        #expect(check.status == 0, "\(check.errors)")
+        #expect(check.output.contains("CHƯA ĐỦ ĐIỀU KIỆN") && check.output.contains("6/9 thành viên") && check.output.contains("= 7 (làm tròn lên)"),
+                "\(check.output)")
+        #expect(rules.status == 0 && rules.output.contains("? cstdcs-achievement") && !rules.output.contains("✓ "), "\(rules.output)")
+        #expect(refused.status == 1 && refused.errors.contains("person"), "\(refused.errors)")
+    }
 }

@@ -1,4 +1,5 @@
 import Fluent
+import NamHocDomain
 import NamHocOffice
 import Vapor
 
@@ -42,6 +43,8 @@ enum CommandSupport {
             return failure.description
         case let config as AppConfig.ConfigError:
             return config.description
+        case let rules as EmulationDataError:
+            return rules.description
         default:
             // Database drivers describe their errors in English and some hide the detail on purpose.
             // Database drivers describe their errors in English: say what it means, in Vietnamese.
@@ -97,6 +100,11 @@ enum CommandSupport {
           stats export     Xuất biểu nhập số liệu Excel kèm số liệu đang lưu (--unit, --period, --output, --below).
           stats import     Nhập biểu số liệu đã điền (tất cả hoặc không; --unit, --check).
           stats catalogue  Bổ sung danh mục chỉ tiêu từ tệp .csv/.xlsx (chỉ tiêu mới, phiên bản mới; --check).
+          plan             Kế hoạch năm học: draft, create, show, briefing.
+          emulation rules  In các bộ quy tắc thi đua, khen thưởng (--unconfirmed: quy tắc chưa kiểm chứng).
+          emulation check  Xét điều kiện một hồ sơ cá nhân hoặc tập thể từ tệp JSON (--json).
+          emulation import-staff  Nhập hồ sơ thi đua của cán bộ (--unit, --check; tất cả hoặc không).
+          emulation add-rules / assign  Thêm bộ quy tắc cho căn cứ mới; chọn bộ quy tắc cho năm học (--year, --rule-set).
 
         Mọi lệnh nhận --db (mặc định namhoc.sqlite) hoặc biến môi trường NAMHOC_DATABASE_URL.
         Xem tham số của một lệnh: namhoc <lệnh> --help

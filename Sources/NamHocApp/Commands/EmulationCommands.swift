@@ -19,6 +19,7 @@ struct EmulationCommands: AsyncCommandGroup {
         var help: String { "In các bộ quy tắc, mỗi quy tắc với điều khoản căn cứ; --unconfirmed: chỉ những quy tắc chưa kiểm chứng." }
 
         func run(using context: CommandContext, signature: Signature) async throws {
+            try await CommandSupport.prepareDatabase(context.application)
             for set in try await EmulationStore.book(on: context.application.db).sets {
                 context.console.print("\(set.id): \(set.name) — hiệu lực từ \(set.from.vietnamese)\(set.to.map { " đến \($0.vietnamese)" } ?? "")")
                 for award in set.awards {
@@ -41,6 +42,7 @@ struct EmulationCommands: AsyncCommandGroup {
         var help: String { "Xét điều kiện một hồ sơ (cá nhân hoặc tập thể) và in từng quy tắc với căn cứ; không ghi gì." }
 
         func run(using context: CommandContext, signature: Signature) async throws {
+            try await CommandSupport.prepareDatabase(context.application)
             guard let data = FileManager.default.contents(atPath: signature.file) else { throw CommandFailure("Không đọc được tệp \(signature.file).") }
             let body: APIEmulationController.EligibilityRequest
             do { body = try JSONDecoder().decode(APIEmulationController.EligibilityRequest.self, from: data) } catch {
@@ -89,6 +91,7 @@ struct EmulationCommands: AsyncCommandGroup {
         var help: String { "Nhập hồ sơ thi đua của cán bộ một đơn vị (tất cả hoặc không, lỗi theo ô): --unit MÃ TỆP" }
 
         func run(using context: CommandContext, signature: Signature) async throws {
+            try await CommandSupport.prepareDatabase(context.application)
             guard let code = signature.unit else { throw CommandFailure("Cần --unit (mã đơn vị).") }
             guard let data = FileManager.default.contents(atPath: signature.file) else { throw CommandFailure("Không đọc được tệp \(signature.file).") }
             let app = context.application
@@ -115,6 +118,7 @@ struct EmulationCommands: AsyncCommandGroup {
         var help: String { "Thêm (hoặc thay) một bộ quy tắc cho căn cứ pháp lý mới, không cần sửa mã." }
 
         func run(using context: CommandContext, signature: Signature) async throws {
+            try await CommandSupport.prepareDatabase(context.application)
             guard let data = FileManager.default.contents(atPath: signature.file) else { throw CommandFailure("Không đọc được tệp \(signature.file).") }
             do {
                 let set = try await EmulationStore.add(data, file: signature.file, by: .commandLine, on: context.application.db)
@@ -131,6 +135,7 @@ struct EmulationCommands: AsyncCommandGroup {
         var help: String { "Chọn bộ quy tắc xét cho một năm học (mặc định: bộ có hiệu lực vào cuối năm học)." }
 
         func run(using context: CommandContext, signature: Signature) async throws {
+            try await CommandSupport.prepareDatabase(context.application)
             guard let text = signature.year, let year = SchoolYear(text) else { throw CommandFailure("Cần --year dạng 2026-2027.") }
             guard let id = signature.ruleSet else { throw CommandFailure("Cần --rule-set (xem namhoc emulation rules).") }
             do {
