@@ -130,6 +130,18 @@ func routes(_ app: Application) throws {
             .post(SiteURL.unitEmulationDecision(code, SiteURL.proposal).pathComponents, use: EmulationController.decide)
     }
 
+    do { // clusters and blocks: access by the cluster's own rule (ClusterAccess), asked in every handler
+        let cluster = SiteURL.clusterID
+        signedIn.get(SiteURL.clusters.pathComponents, use: ClusterController.list)
+        // creating one is organising at one's own unit: writing there
+        signedIn.grouped(UnitScopeMiddleware(action: .write, target: .ownUnit)).post(SiteURL.clusters.pathComponents, use: ClusterController.create)
+        signedIn.get(SiteURL.cluster(cluster).pathComponents, use: ClusterController.show)
+        signedIn.post(SiteURL.clusterStep(cluster, .registration).pathComponents, use: ClusterController.register)
+        signedIn.post(SiteURL.clusterStep(cluster, .signature).pathComponents, use: ClusterController.sign)
+        signedIn.post(SiteURL.clusterStep(cluster, .scores).pathComponents, use: ClusterController.score)
+        signedIn.post(SiteURL.clusterStep(cluster, .vote).pathComponents, use: ClusterController.vote)
+    }
+
     let api = app.grouped(BearerUserMiddleware())
     do { // JSON API for integrators
         api.get(SiteURL.api(.openAPI).pathComponents, use: OpenAPIController.document)
@@ -197,5 +209,10 @@ func routes(_ app: Application) throws {
             .post(SiteURL.api(.unitEmulationProposals(code)).pathComponents, use: APIEmulationController.propose)
         authed.grouped(UnitScopeMiddleware(action: .approve))
             .post(SiteURL.api(.unitEmulationDecision(code, SiteURL.proposal)).pathComponents, use: APIEmulationController.decide)
+        let cluster = SiteURL.clusterID
+        authed.get(SiteURL.api(.clusters).pathComponents, use: APIClusterController.list)
+        authed.get(SiteURL.api(.cluster(cluster)).pathComponents, use: APIClusterController.show)
+        authed.post(SiteURL.api(.clusterStep(cluster, .registration)).pathComponents, use: APIClusterController.register)
+        authed.post(SiteURL.api(.clusterStep(cluster, .scores)).pathComponents, use: APIClusterController.score)
     }
 }

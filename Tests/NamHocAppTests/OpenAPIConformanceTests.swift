@@ -60,7 +60,19 @@ extension AppTests {
             "POST /api/v1/units/{code}/plan/tasks/{task}/assign": #"{"units": ["X001"]}"#,
             "PUT /api/v1/units/{code}/plan/tasks/{task}/report": #"{"period": "2026-Q4", "status": "in_progress", "percent": 40}"#,
             "POST /api/v1/emulation/eligibility": #"{"award": "LDTT", "year": "2024-2025", "person": {"ratings": {"2024-2025": "HTTNV"}}}"#,
+            "POST /api/v1/emulation/clusters/{cluster}/registration": #"{"award": "TTLDXS", "targets": [{"indicator": "2106b", "value": 35}]}"#,
+            "POST /api/v1/emulation/clusters/{cluster}/scores": #"{"stage": "self", "target": "S01", "points": {"D1": 9}}"#,
         ]
+
+        /// The ministry's cluster of S01 and S79 that `{cluster}` names (S01's officer registers and self-scores in it).
+        nonisolated(unsafe) static var clusterID = UUID()
+
+        static func cluster(_ app: Application) async throws -> UUID {
+            let ministry = try #require(try await NamHocApp.Unit.query(on: app.db).filter(\.$code == "BGD").first())
+            return try await ClusterService.create(.init(name: "Cụm thử", year: SchoolYear(startYear: 2026), kind: "cluster", members: ["S01", "S79"],
+                                                         head: nil, deputy: nil, agreement: "Giao ước", table: try CriteriaTable.example()),
+                                                   organiser: ministry, by: .commandLine, on: app.db)
+        }
 
         /// S01's plan of the current year, with the task `{task}` names.
         static func planTask(_ app: Application) async throws -> UUID {
@@ -121,6 +133,7 @@ extension AppTests {
             try await withApp { app, _ in
                 let operations = try Self.operations(of: try await Self.document(app))
                 let task = try await Self.planTask(app)
+                Self.clusterID = try await Self.cluster(app)
                 for operation in operations {
                     try await Self.probe(operation, app, task: task)
                 }
@@ -152,7 +165,9 @@ extension AppTests {
             let goodBody = goodBodies[operation.description]
             // Approving, returning, reopening and deciding awards are for a leader of the unit directly above S01: the ministry's.
             let approves = ["/approve", "/return", "/reopen", "/decision"].contains { operation.template.hasSuffix($0) }
-            let token = try await apiToken(app, approves ? "bo.lanhdao" : "admin")
+            // A cluster's registration and scores are a member's acts: S01's officer.
+            let member = operation.method == .POST && operation.template.contains("{cluster}")
+            let token = try await apiToken(app, approves ? "bo.lanhdao" : member ? "so01.chuyenvien" : "admin")
 
             // (a) No token, a bogus token: 401 where the operation is secured, and only there.
             for (probe, sent) in [("no token", nil), ("bogus token", "nh_khong-phai-token")] as [(String, String?)] {
@@ -352,6 +367,7 @@ extension AppTests {
         static func concretePath(_ template: String, code: String, task: UUID) throws -> String {
             let path = template.replacingOccurrences(of: "{code}", with: code).replacingOccurrences(of: "{task}", with: task.uuidString)
                 .replacingOccurrences(of: "{proposal}", with: "00000000-0000-4000-8000-000000000000")
+                .replacingOccurrences(of: "{cluster}", with: clusterID.uuidString)
             #expect(!path.contains("{"), "\(template): a path parameter this test does not know")
             return path
         }

@@ -163,6 +163,21 @@ extension AppTests {
                                                            body: .form(["staff": "GV-KHONG-CO", "award": "KHONG-CO"])),
             "POST /units/:code/emulation/proposals/:proposal/decision": .init(guardedBy: .unit(.approve, .notFound),
                 body: .form(["decision": "1/QĐ", "decidedOn": "2026-11-01", "signer": "Người ký"])),
+            // Clusters: access by the cluster's own rule (ClusterTests); no cluster in this fixture, so one is not found.
+            "GET /emulation/clusters": .init(guardedBy: .signedIn(.ok)),
+            // Creating is organising at one's own unit (writing there); a form without members is refused after that.
+            "POST /emulation/clusters": .init(guardedBy: .ownUnit(.write, .unprocessableEntity), body: .form(["name": "Cụm", "year": "2025-2026", "members": ""])),
+            "GET /emulation/clusters/:cluster": .init(guardedBy: .signedIn(.notFound)),
+            "POST /emulation/clusters/:cluster/registration": .init(guardedBy: .signedIn(.notFound), body: .form(["award": "TTLDXS"])),
+            "POST /emulation/clusters/:cluster/signature": .init(guardedBy: .signedIn(.notFound)),
+            "POST /emulation/clusters/:cluster/scores": .init(guardedBy: .signedIn(.notFound), body: .form(["stage": "self", "target": "S01"])),
+            "POST /emulation/clusters/:cluster/vote": .init(guardedBy: .signedIn(.notFound)),
+            "GET /api/v1/emulation/clusters": .init(guardedBy: .signedIn(.ok), isAPI: true),
+            "GET /api/v1/emulation/clusters/:cluster": .init(guardedBy: .signedIn(.notFound), isAPI: true),
+            "POST /api/v1/emulation/clusters/:cluster/registration": .init(guardedBy: .signedIn(.notFound),
+                                                                           body: .rawJSON(#"{"award":"TTLDXS"}"#), isAPI: true),
+            "POST /api/v1/emulation/clusters/:cluster/scores": .init(guardedBy: .signedIn(.notFound),
+                                                                     body: .rawJSON(#"{"stage":"self","target":"S01","points":{}}"#), isAPI: true),
             "GET /api/v1/emulation/rule-sets": .init(guardedBy: .signedIn(.ok), isAPI: true),
             "POST /api/v1/emulation/eligibility": .init(guardedBy: .signedIn(.ok),
                                                         body: .rawJSON(#"{"award":"LDTT","year":"2024-2025","person":{}}"#), isAPI: true),
@@ -381,6 +396,7 @@ extension AppTests {
                 .replacingOccurrences(of: ":task", with: taskID(code).uuidString)
                 .replacingOccurrences(of: ":staff", with: "GV-KHONG-CO")
                 .replacingOccurrences(of: ":proposal", with: "00000000-0000-4000-8000-000000000000")
+                .replacingOccurrences(of: ":cluster", with: "00000000-0000-4000-8000-000000000001")
                 .replacingOccurrences(of: ":evidence", with: "00000000-0000-4000-8000-000000000001")
             let query = [table[key]?.query ?? "", day].filter { !$0.isEmpty }.joined(separator: "&")
             return path + (query.isEmpty ? "" : "?\(query)")

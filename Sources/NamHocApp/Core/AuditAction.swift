@@ -29,6 +29,11 @@ enum AuditAction: String, CaseIterable, Sendable {
     case importStaff = "import_staff"
     case propose
     case decideAward = "decide_award"
+    case createCluster = "create_cluster"
+    case register
+    case sign
+    case score
+    case vote
 
     var nameVI: String {
         switch self {
@@ -57,6 +62,11 @@ enum AuditAction: String, CaseIterable, Sendable {
         case .importStaff: "Nhập hồ sơ thi đua của cán bộ"
         case .propose: "Đề nghị khen thưởng"
         case .decideAward: "Ghi quyết định khen thưởng"
+        case .createCluster: "Lập cụm, khối thi đua"
+        case .register: "Đăng ký thi đua"
+        case .sign: "Ký giao ước thi đua"
+        case .score: "Chấm điểm thi đua"
+        case .vote: "Ghi kết quả bình xét"
         }
     }
 
@@ -77,7 +87,7 @@ enum AuditAction: String, CaseIterable, Sendable {
 
 /// What kind of record an audit entry is about.
 enum AuditEntity: String, Sendable {
-    case unit, user, database, report, plan, task, progress, staff, proposal
+    case unit, user, database, report, plan, task, progress, staff, proposal, cluster
 
     var nameVI: String {
         switch self {
@@ -90,6 +100,7 @@ enum AuditEntity: String, Sendable {
         case .progress: "Báo cáo tiến độ"
         case .staff: "Hồ sơ cán bộ"
         case .proposal: "Đề nghị khen thưởng"
+        case .cluster: "Cụm, khối thi đua"
         }
     }
 

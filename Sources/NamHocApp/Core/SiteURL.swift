@@ -10,6 +10,7 @@ enum SiteURL: Equatable {
     static let evidence = ":evidence"
     static let staff = ":staff"
     static let proposal = ":proposal"
+    static let clusterID = ":cluster"
 
     case home
     case login
@@ -48,12 +49,21 @@ enum SiteURL: Equatable {
     case unitEmulationImport(String)
     case unitEmulationProposals(String)
     case unitEmulationDecision(String, String)
+    /// Clusters and blocks (cụm, khối thi đua): the list, one cluster, and what its members and organiser do.
+    case clusters
+    case cluster(String)
+    case clusterStep(String, ClusterStep)
     case myWork
     case audit
     case healthz
     /// The process answers (no database): the liveness probe of a proxy, and the framework's ceiling in benchmarks.
     case livez
     case api(API)
+
+    /// What a form of the cluster page does.
+    enum ClusterStep: String, CaseIterable, Sendable {
+        case registration, signature, scores, vote
+    }
 
     /// What a form of the task page does.
     enum PlanStep: String, CaseIterable, Sendable {
@@ -85,6 +95,9 @@ enum SiteURL: Equatable {
         case unitEmulation(String)
         case unitEmulationProposals(String)
         case unitEmulationDecision(String, String)
+        case clusters
+        case cluster(String)
+        case clusterStep(String, SiteURL.ClusterStep)
     }
 
     var path: String {
@@ -123,6 +136,9 @@ enum SiteURL: Equatable {
         case .unitEmulationImport(let code): "/units/\(code)/emulation/import"
         case .unitEmulationProposals(let code): "/units/\(code)/emulation/proposals"
         case .unitEmulationDecision(let code, let proposal): "/units/\(code)/emulation/proposals/\(proposal)/decision"
+        case .clusters: "/emulation/clusters"
+        case .cluster(let id): "/emulation/clusters/\(id)"
+        case .clusterStep(let id, let step): "/emulation/clusters/\(id)/\(step.rawValue)"
         case .myWork: "/my-work"
         case .audit: "/audit"
         case .healthz: "/healthz"
@@ -162,6 +178,9 @@ extension SiteURL.API {
         case .unitEmulation(let code): SiteURL.unitEmulation(code).path
         case .unitEmulationProposals(let code): SiteURL.unitEmulationProposals(code).path
         case .unitEmulationDecision(let code, let proposal): SiteURL.unitEmulationDecision(code, proposal).path
+        case .clusters: SiteURL.clusters.path
+        case .cluster(let id): SiteURL.cluster(id).path
+        case .clusterStep(let id, let step): SiteURL.clusterStep(id, step).path
         }
     }
 }

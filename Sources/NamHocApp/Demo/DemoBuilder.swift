@@ -57,6 +57,7 @@ enum DemoBuilder {
         let statistics = try await StatisticsCatalogueCache().statistics(on: db)
         let progressReports = try await db.transaction { tx in try await writePlans(tree: tree, today: today, on: tx, statistics: statistics) }
         _ = try await writeEmulation(tree: tree, today: today, on: db)
+        _ = try await writeClusters(tree: tree, today: today, statistics: statistics, on: db)
         return Result(units: tree.units.count, institutions: tree.institutions.count, links: links, users: tree.users,
                       reports: figures.reports, values: figures.values, progressReports: progressReports)
     }

@@ -27,6 +27,7 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateUnitClosure())
     app.migrations.add(CreateDataVersion())
     app.migrations.add(CreateEmulation())
+    app.migrations.add(CreateEmulationClusters())
 }
 
 extension Database {

@@ -17,6 +17,15 @@ public struct CriteriaTable: Codable, Sendable, Equatable {
 
     public subscript(id: String) -> Criterion? { criteria.first { $0.id == id } }
 
+    /// The example table NamHoc ships (`Resources/emulation/criteria/cum-thi-dua-mau.json`).
+    public static func example() throws -> CriteriaTable {
+        guard let url = Bundle.module.url(forResource: "cum-thi-dua-mau", withExtension: "json", subdirectory: "Resources/emulation/criteria")
+            ?? Bundle.module.resourceURL?.appendingPathComponent("Resources/emulation/criteria/cum-thi-dua-mau.json") else {
+            throw EmulationDataError(file: "cum-thi-dua-mau.json", message: "không tìm thấy bảng tiêu chí mẫu")
+        }
+        return try JSONDecoder().decode(CriteriaTable.self, from: Data(contentsOf: url))
+    }
+
     /// The points regular criteria can give in all (bonus and penalty excluded).
     public var maximum: Double { criteria.filter { $0.kind == .regular }.map(\.maxPoints).reduce(0, +) }
 
@@ -40,7 +49,7 @@ public struct CriteriaTable: Codable, Sendable, Equatable {
         for (id, value) in points.sorted(by: { $0.key < $1.key }) {
             guard let criterion = self[id] else { faults.append("Không có tiêu chí “\(id)”."); continue }
             if !value.isFinite || value < 0 || value > criterion.maxPoints {
-                faults.append("\(criterion.name): \(value.formatted) điểm, phải từ 0 đến \(criterion.maxPoints.formatted).")
+                faults.append("\(criterion.name): \(value.pointsText) điểm, phải từ 0 đến \(criterion.maxPoints.pointsText).")
             }
             if stage == .selfScore, criterion.evidenceRequired, value > 0, (evidence[id] ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
                 faults.append("\(criterion.name): cần minh chứng cho điểm tự chấm.")
@@ -227,7 +236,7 @@ extension TieBreak {
 
 extension Double {
     /// "12,5", "100": points as Vietnamese write them.
-    var formatted: String {
+    public var pointsText: String {
         let rounded = (self * 100).rounded() / 100
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded).replacingOccurrences(of: ".", with: ",")
     }
