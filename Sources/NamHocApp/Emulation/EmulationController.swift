@@ -15,6 +15,10 @@ enum EmulationController {
             return try Download.xlsx(EmulationPage.sheets(data, unitName: unit.name))
                 .response(named: "thidua-\(unit.code)-\(year.name)")
         }
+        if req.query[String.self, at: "format"] == "docx" {
+            let path = try await UnitTree.path(to: unit.requireID(), on: req.today, in: req.db)
+            return ProposalDocument.response(try ProposalDocument.data(data, unit: unit, path: path, now: req.now), unit: unit, year: year)
+        }
         let model = EmulationPage.model(data, unitName: unit.name, code: unit.code,
                                         canWrite: try await req.decide(.write, on: unit) == .allowed,
                                         canDecide: try await req.decide(.approve, on: unit) == .allowed, today: req.today)

@@ -16,6 +16,7 @@ enum EmulationPage {
         var nextURL: String
         var importURL: String?
         var exportURL: String
+        var documentURL: String
         var proposeURL: String
         var awards: [String]
         var rows: [Row]?
@@ -84,6 +85,7 @@ enum EmulationPage {
                      nextURL: SiteURL.unitEmulation(code).url(.year(data.year.next)),
                      importURL: canWrite ? SiteURL.unitEmulationImport(code).path : nil,
                      exportURL: SiteURL.unitEmulation(code).url(.year(data.year), .format("xlsx")),
+                     documentURL: SiteURL.unitEmulation(code).url(.year(data.year), .format("docx")),
                      proposeURL: SiteURL.unitEmulationProposals(code).url(.year(data.year)),
                      awards: EmulationStore.individualAwards.map(\.short), rows: rows.nonEmpty, proposals: proposals.nonEmpty,
                      canWrite: canWrite, canDecide: canDecide, today: today.iso)
