@@ -21,6 +21,7 @@ struct Layout: Encodable {
         var units = SiteURL.units.path
         var audit = SiteURL.audit.path
         var myWork = SiteURL.myWork.path
+        var clusters = SiteURL.clusters.path
         var account = SiteURL.account.path
         var login = SiteURL.login.path
         var logout = SiteURL.logout.path
