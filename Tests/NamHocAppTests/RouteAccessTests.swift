@@ -22,7 +22,15 @@ extension AppTests {
             case ownUnit(AccessAction, HTTPStatus)
             /// The unit of the path (`:code`), for this action.
             case unit(AccessAction, HTTPStatus)
+            /// The fixture's cluster (`:cluster`: organised by S01, members X001 and X002), by its own rule.
+            case cluster(ClusterAct, HTTPStatus)
         }
+
+        /// What a cluster route asks of `ClusterAccess`, with the caller's own unit where the act is a member's own.
+        enum ClusterAct { case view, registerOwn, selfScore(String), signOwn, organise }
+
+        /// The cluster the fixture's `:cluster` names.
+        nonisolated(unsafe) static var clusterID = UUID()
 
         enum Body { case none, form([String: String]), json([String: String]), rawJSON(String), upload }
 
@@ -163,21 +171,24 @@ extension AppTests {
                                                            body: .form(["staff": "GV-KHONG-CO", "award": "KHONG-CO"])),
             "POST /units/:code/emulation/proposals/:proposal/decision": .init(guardedBy: .unit(.approve, .notFound),
                 body: .form(["decision": "1/QĐ", "decidedOn": "2026-11-01", "signer": "Người ký"])),
-            // Clusters: access by the cluster's own rule (ClusterTests); no cluster in this fixture, so one is not found.
+            // Clusters: the fixture's cluster of S01 with members X001 and X002, each caller judged by `ClusterAccess`.
             "GET /emulation/clusters": .init(guardedBy: .signedIn(.ok)),
             // Creating is organising at one's own unit (writing there); a form without members is refused after that.
             "POST /emulation/clusters": .init(guardedBy: .ownUnit(.write, .unprocessableEntity), body: .form(["name": "Cụm", "year": "2025-2026", "members": ""])),
-            "GET /emulation/clusters/:cluster": .init(guardedBy: .signedIn(.notFound)),
-            "POST /emulation/clusters/:cluster/registration": .init(guardedBy: .signedIn(.notFound), body: .form(["award": "TTLDXS"])),
-            "POST /emulation/clusters/:cluster/signature": .init(guardedBy: .signedIn(.notFound)),
-            "POST /emulation/clusters/:cluster/scores": .init(guardedBy: .signedIn(.notFound), body: .form(["stage": "self", "target": "S01"])),
-            "POST /emulation/clusters/:cluster/vote": .init(guardedBy: .signedIn(.notFound)),
+            "GET /emulation/clusters/:cluster": .init(guardedBy: .cluster(.view, .ok)),
+            // X001 has self-scored in the fixture: its registration is closed (409) after the access check.
+            "POST /emulation/clusters/:cluster/registration": .init(guardedBy: .cluster(.registerOwn, .conflict), body: .form(["award": "TTLDXS"])),
+            "POST /emulation/clusters/:cluster/signature": .init(guardedBy: .cluster(.signOwn, .seeOther)),
+            "POST /emulation/clusters/:cluster/scores": .init(guardedBy: .cluster(.selfScore("X001"), .seeOther),
+                                                              body: .form(["stage": "self", "target": "X001", "p_D1": "9"])),
+            // No final scores yet: the organiser's vote is refused after the access check.
+            "POST /emulation/clusters/:cluster/vote": .init(guardedBy: .cluster(.organise, .conflict)),
             "GET /api/v1/emulation/clusters": .init(guardedBy: .signedIn(.ok), isAPI: true),
-            "GET /api/v1/emulation/clusters/:cluster": .init(guardedBy: .signedIn(.notFound), isAPI: true),
-            "POST /api/v1/emulation/clusters/:cluster/registration": .init(guardedBy: .signedIn(.notFound),
+            "GET /api/v1/emulation/clusters/:cluster": .init(guardedBy: .cluster(.view, .ok), isAPI: true),
+            "POST /api/v1/emulation/clusters/:cluster/registration": .init(guardedBy: .cluster(.registerOwn, .conflict),
                                                                            body: .rawJSON(#"{"award":"TTLDXS"}"#), isAPI: true),
-            "POST /api/v1/emulation/clusters/:cluster/scores": .init(guardedBy: .signedIn(.notFound),
-                                                                     body: .rawJSON(#"{"stage":"self","target":"S01","points":{}}"#), isAPI: true),
+            "POST /api/v1/emulation/clusters/:cluster/scores": .init(guardedBy: .cluster(.selfScore("X001"), .ok),
+                                                                     body: .rawJSON(#"{"stage":"self","target":"X001","points":{"D1":9}}"#), isAPI: true),
             "GET /api/v1/emulation/rule-sets": .init(guardedBy: .signedIn(.ok), isAPI: true),
             "POST /api/v1/emulation/eligibility": .init(guardedBy: .signedIn(.ok),
                                                         body: .rawJSON(#"{"award":"LDTT","year":"2024-2025","person":{}}"#), isAPI: true),
@@ -225,6 +236,13 @@ extension AppTests {
                 // setup: a user to act on at every unit, and the callers
                 let fixture = try #require(fixture)
                 for code in Self.codes.dropLast() { try await Self.addTarget(app, code: code) }
+                let organiser = try #require(try await NamHocApp.Unit.query(on: app.db).filter(\.$code == "S01").first())
+                Self.clusterID = try await ClusterService.create(
+                    .init(name: "Cụm thử", year: SchoolYear(startYear: 2026), kind: "cluster", members: ["X001", "X002"], head: nil, deputy: nil,
+                          agreement: "Giao ước", table: try CriteriaTable.example()), organiser: organiser, by: .commandLine, on: app.db)
+                let cluster = try await EmulationCluster.load(Self.clusterID, on: app.db)
+                try await ClusterService.score(cluster, target: try cluster.member("X001"), stage: .selfScore, scorer: try cluster.member("X001").id,
+                                               points: ["D1": 9], evidence: [:], computed: [:], by: .commandLine, on: app.db)
                 try Self.checkTableCoversRouter(app)
                 var checked = 0
                 for username in Self.callers + [nil] {
@@ -345,6 +363,21 @@ extension AppTests {
                 return decision == .allowed ? granted : .forbidden
             case .unit(let action, let granted):
                 return try await unitStatus(app, action, role: role, unitID: unitID, code: code, day: day) { _ in granted }
+            case .cluster(let act, let granted):
+                let cluster = try await EmulationCluster.load(clusterID, on: app.db)
+                let access = try await cluster.access(today: Day.today(now: testNow), on: app.db)
+                let action: ClusterAccess.Action = switch act {
+                case .view: .view
+                case .registerOwn: .register(member: unitID)
+                case .signOwn: .sign(member: unitID)
+                case .selfScore(let code): .selfScore(member: try cluster.member(code).id)
+                case .organise: .organise
+                }
+                switch ClusterAccess.decide(action, by: Actor(role: role, unitID: unitID), in: access) {
+                case .allowed: return granted
+                case .forbidden: return .forbidden
+                case .hidden: return .notFound
+                }
             }
         }
 
@@ -396,7 +429,7 @@ extension AppTests {
                 .replacingOccurrences(of: ":task", with: taskID(code).uuidString)
                 .replacingOccurrences(of: ":staff", with: "GV-KHONG-CO")
                 .replacingOccurrences(of: ":proposal", with: "00000000-0000-4000-8000-000000000000")
-                .replacingOccurrences(of: ":cluster", with: "00000000-0000-4000-8000-000000000001")
+                .replacingOccurrences(of: ":cluster", with: clusterID.uuidString)
                 .replacingOccurrences(of: ":evidence", with: "00000000-0000-4000-8000-000000000001")
             let query = [table[key]?.query ?? "", day].filter { !$0.isEmpty }.joined(separator: "&")
             return path + (query.isEmpty ? "" : "?\(query)")

@@ -98,9 +98,8 @@ enum ClusterService {
         guard !cluster.row.agreement.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw AppError.conflict(field: "agreement", message: "Cụm chưa có văn bản giao ước thi đua để ký.")
         }
-        guard !cluster.signatures.contains(where: { $0.unitId == member.id }) else {
-            throw AppError.conflict(field: "agreement", message: "\(member.name) đã ký giao ước.")
-        }
+        // Signing twice keeps the first signature: pressing the button again is no fault.
+        guard !cluster.signatures.contains(where: { $0.unitId == member.id }) else { return }
         try await db.transaction { tx in
             try await tx.sql.insertRows(into: "cluster_signatures", columns: ["cluster_id", "unit_id", "signed_by", "signed_at"],
                                         rows: [[cluster.row.id, member.id, signer, Date()]])
