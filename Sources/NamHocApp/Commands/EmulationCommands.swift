@@ -43,22 +43,13 @@ struct EmulationCommands: AsyncCommandGroup {
 
         func run(using context: CommandContext, signature: Signature) async throws {
             try await CommandSupport.prepareDatabase(context.application)
-            guard let data = FileManager.default.contents(atPath: signature.file) else { throw CommandFailure("Không đọc được tệp \(signature.file).") }
+            let data = try CommandSupport.contents(of: signature.file)
             let body: APIEmulationController.EligibilityRequest
             do { body = try JSONDecoder().decode(APIEmulationController.EligibilityRequest.self, from: data) } catch {
                 throw CommandFailure("Tệp \(signature.file) không hợp lệ: \(error)")
             }
             let db = context.application.db
-            let book = try await EmulationStore.book(on: db)
-            let set: RuleSet
-            do {
-                if let id = body.ruleSet {
-                    guard let chosen = book[id] else { throw CommandFailure("Không có bộ quy tắc \"\(id)\".") }
-                    set = chosen
-                } else {
-                    set = try await EmulationStore.ruleSet(for: body.year, in: book, on: db)
-                }
-            } catch let error as AppError { throw CommandFailure(error.messageVI) }
+            let set = try await EmulationStore.ruleSet(body.ruleSet, for: body.year, on: db)
             guard let candidate = body.person.map(Eligibility.Candidate.person) ?? body.collective.map(Eligibility.Candidate.collective) else {
                 throw CommandFailure("Tệp cần \"person\" hoặc \"collective\".")
             }
@@ -93,21 +84,13 @@ struct EmulationCommands: AsyncCommandGroup {
         func run(using context: CommandContext, signature: Signature) async throws {
             try await CommandSupport.prepareDatabase(context.application)
             guard let code = signature.unit else { throw CommandFailure("Cần --unit (mã đơn vị).") }
-            guard let data = FileManager.default.contents(atPath: signature.file) else { throw CommandFailure("Không đọc được tệp \(signature.file).") }
+            let data = try CommandSupport.contents(of: signature.file)
             let app = context.application
             let unit = try await CommandSupport.unit(code, in: app.db)
-            do {
-                let summary = try await StaffImport.run(try TableFile.readRows(data, filename: signature.file), unitID: try unit.requireID(),
-                                                        by: .commandLine, dryRun: signature.check, on: app.db)
-                context.console.print("\(signature.check ? "Tệp hợp lệ, chưa ghi" : "Đã nhập"): \(summary.created) cán bộ mới, \(summary.updated) cán bộ cập nhật.")
-            } catch let error as AppError {
-                if case .importRejected(let rows) = error {
-                    for row in rows { context.console.print("Dòng \(row.row)\(row.cell.map { ", ô \($0)" } ?? ""): \(row.message)") }
-                }
-                throw CommandFailure(error.messageVI)
-            } catch let error as OfficeError {
-                throw CommandFailure(AppError.office(error).messageVI)
-            }
+            // A refused file's faults are printed by cell by the commands' error printer.
+            let summary = try await StaffImport.run(try TableFile.readRows(data, filename: signature.file), unitID: try unit.requireID(),
+                                                    by: .commandLine, dryRun: signature.check, on: app.db)
+            context.console.print("\(signature.check ? "Tệp hợp lệ, chưa ghi" : "Đã nhập"): \(summary.created) cán bộ mới, \(summary.updated) cán bộ cập nhật.")
         }
     }
 
@@ -119,11 +102,9 @@ struct EmulationCommands: AsyncCommandGroup {
 
         func run(using context: CommandContext, signature: Signature) async throws {
             try await CommandSupport.prepareDatabase(context.application)
-            guard let data = FileManager.default.contents(atPath: signature.file) else { throw CommandFailure("Không đọc được tệp \(signature.file).") }
-            do {
-                let set = try await EmulationStore.add(data, file: signature.file, by: .commandLine, on: context.application.db)
-                context.console.print("Đã thêm bộ quy tắc \(set.id): \(set.name) (\(set.unconfirmed.count) quy tắc chưa kiểm chứng).")
-            } catch let error as AppError { throw CommandFailure(error.messageVI) }
+            let data = try CommandSupport.contents(of: signature.file)
+            let set = try await EmulationStore.add(data, file: signature.file, by: .commandLine, on: context.application.db)
+            context.console.print("Đã thêm bộ quy tắc \(set.id): \(set.name) (\(set.unconfirmed.count) quy tắc chưa kiểm chứng).")
         }
     }
 
@@ -138,10 +119,8 @@ struct EmulationCommands: AsyncCommandGroup {
             try await CommandSupport.prepareDatabase(context.application)
             guard let text = signature.year, let year = SchoolYear(text) else { throw CommandFailure("Cần --year dạng 2026-2027.") }
             guard let id = signature.ruleSet else { throw CommandFailure("Cần --rule-set (xem namhoc emulation rules).") }
-            do {
-                try await EmulationStore.assign(id, to: year, by: .commandLine, on: context.application.db)
-                context.console.print("Năm học \(year.name) xét theo bộ quy tắc \(id).")
-            } catch let error as AppError { throw CommandFailure(error.messageVI) }
+            try await EmulationStore.assign(id, to: year, by: .commandLine, on: context.application.db)
+            context.console.print("Năm học \(year.name) xét theo bộ quy tắc \(id).")
         }
     }
 }

@@ -26,14 +26,7 @@ enum APIEmulationController {
     /// Judges a record sent whole (nothing stored): for integrators with their own staff database.
     @Sendable static func eligibility(req: Request) async throws -> Verdict {
         let body = try req.content.decode(EligibilityRequest.self)
-        let book = try await EmulationStore.book(on: req.db)
-        let set: RuleSet
-        if let id = body.ruleSet {
-            guard let chosen = book[id] else { throw AppError.invalidField(field: "ruleSet", message: "Không có bộ quy tắc \"\(id)\".") }
-            set = chosen
-        } else {
-            set = try await EmulationStore.ruleSet(for: body.year, in: book, on: req.db)
-        }
+        let set = try await EmulationStore.ruleSet(body.ruleSet, for: body.year, on: req.db)
         let candidate: Eligibility.Candidate
         switch (body.person, body.collective) {
         case (let person?, nil): candidate = .person(person)

@@ -98,6 +98,14 @@ enum EmulationStore {
         return set
     }
 
+    /// The set named by `id`, or the one that judges `year`.
+    static func ruleSet(_ id: String?, for year: SchoolYear, on db: any Database) async throws -> RuleSet {
+        let book = try await book(on: db)
+        guard let id else { return try await ruleSet(for: year, in: book, on: db) }
+        guard let set = book[id] else { throw AppError.invalidField(field: "ruleSet", message: "Không có bộ quy tắc \"\(id)\".") }
+        return set
+    }
+
     /// Adds (or replaces) a rule set from its JSON file.
     static func add(_ data: Data, file: String, by actor: AuditActor, on db: any Database) async throws -> RuleSet {
         let set: RuleSet
