@@ -125,9 +125,12 @@ func routes(_ app: Application) throws {
         session.grouped(RequireUserMiddleware(), UnitScopeMiddleware(action: .write))
             .on(.POST, SiteURL.unitEmulationImport(code).pathComponents, body: .collect(maxSize: EmulationController.maxUpload),
                 use: EmulationController.upload)
-        // the authority over the unit records its decision
-        signedIn.grouped(UnitScopeMiddleware(action: .approve))
-            .post(SiteURL.unitEmulationDecision(code, SiteURL.proposal).pathComponents, use: EmulationController.decide)
+        writable.post(SiteURL.unitEmulationCollective(code).pathComponents, use: EmulationController.proposeCollective)
+        // the unit above rates the unit as a collective and records the authority's decisions
+        let approvable = signedIn.grouped(UnitScopeMiddleware(action: .approve))
+        approvable.post(SiteURL.unitEmulationDecision(code, SiteURL.proposal).pathComponents, use: EmulationController.decide)
+        approvable.post(SiteURL.unitEmulationRating(code).pathComponents, use: EmulationController.rate)
+        approvable.post(SiteURL.unitEmulationCollectiveDecision(code, SiteURL.proposal).pathComponents, use: EmulationController.decideCollective)
     }
 
     do { // clusters and blocks: access by the cluster's own rule (ClusterAccess), asked in every handler

@@ -168,3 +168,52 @@ extension AppTests {
         }
     }
 }
+
+extension AppTests.EmulationTests {
+    /// The unit as a collective: its members counted from the staff records, its rating given by the unit above,
+    /// the cluster's vote making it the leading unit, the flag proposed and decided.
+    @Test func a_collective_is_judged_from_its_staff_rated_from_above_and_leads_its_cluster_through_the_vote() async throws {
+        try await withApp { app, _ in
+            _ = try await Self.importFile(app, Self.file)
+            // The commune rates T1 for 2025-2026; the school may not rate itself.
+            for (username, status) in [("t1.chuyenvien", HTTPStatus.forbidden), ("xa001.lanhdao", .seeOther)] {
+                let s = try await BrowserSession.signIn(app, as: username)
+                try await app.testing().test(.POST, SiteURL.unitEmulationRating("T1").url(.year(SchoolYear("2025-2026")!)), beforeRequest: { req in
+                    req.headers.cookie = ["namhoc_session": .init(string: s.cookie)]
+                    try req.content.encode(["rating": "HTXSNV", "csrf": s.csrf], as: .urlEncodedForm)
+                }, afterResponse: { res in #expect(res.status == status, "\(username): \(res.body.string.prefix(200))") })
+            }
+            let unit = try #require(try await NamHocApp.Unit.query(on: app.db).filter(\.$code == "T1").first())
+            var collective = try await CollectiveYear.load(try await EmulationYear.load(unitID: try unit.requireID(), year: SchoolYear("2025-2026")!,
+                                                                                        on: app.db), on: app.db)
+            // A1 qualifies for LĐTT and CSTĐCS; A2 (recruited 2026) and A3 (disciplined) do not: 1 of 3 is below 70 %.
+            #expect(collective.rating == .htxsnv)
+            #expect(collective.record.members == 3 && collective.record.ldtt == 1 && collective.record.cstdcs == 1)
+            #expect(collective.verdict(.ttldxs).failed.map(\.rule) == ["ttldxs-share"])
+            #expect(collective.verdict(.coBo).failed.map(\.rule) == ["cobo-lead"], "not leading a cluster")
+            await #expect(throws: AppError.self) { try await collective.propose(.coBo, by: .commandLine, on: app.db) }
+            // T1 leads a cluster of X001's schools through the vote.
+            let organiser = try #require(try await NamHocApp.Unit.query(on: app.db).filter(\.$code == "X001").first())
+            let id = try await ClusterService.create(.init(name: "Cụm trường", year: SchoolYear("2025-2026")!, kind: "cluster", members: ["T1", "T2"],
+                                                           head: "T1", deputy: nil, agreement: "Giao ước", table: try CriteriaTable.example()),
+                                                     organiser: organiser, by: .commandLine, on: app.db)
+            for stage in ScoreStage.allCases {
+                for (target, scorer) in [("T1", "T2"), ("T2", "T1")] {
+                    let cluster = try await EmulationCluster.load(id, on: app.db)
+                    let by = stage == .final ? organiser.id! : try cluster.member(stage == .selfScore ? target : scorer).id
+                    try await ClusterService.score(cluster, target: try cluster.member(target), stage: stage, scorer: by, points: ["D1": 9], evidence: [:],
+                                                   computed: [:], by: .commandLine, on: app.db)
+                }
+            }
+            try await ClusterService.vote(try await EmulationCluster.load(id, on: app.db), votes: ["T1": 2], leads: ["T1"], by: .commandLine, on: app.db)
+            collective = try await CollectiveYear.load(collective.year, on: app.db)
+            #expect(collective.leadsCluster && collective.verdict(.coBo).eligible)
+            try await collective.propose(.coBo, by: .commandLine, on: app.db)
+            collective = try await CollectiveYear.load(collective.year, on: app.db)
+            let proposal = try #require(collective.proposals.first)
+            try await collective.decide(proposal.id, .init(decision: "9/QĐ-UBND", decidedOn: "2026-08-01", signer: "Chủ tịch"), today: Day(iso: "2026-12-01")!,
+                                        by: .commandLine, on: app.db)
+            #expect(try await CollectiveYear.load(collective.year, on: app.db).proposals.first?.decision == "9/QĐ-UBND")
+        }
+    }
+}

@@ -189,6 +189,11 @@ extension AppTests {
                                                                            body: .rawJSON(#"{"award":"TTLDXS"}"#), isAPI: true),
             "POST /api/v1/emulation/clusters/:cluster/scores": .init(guardedBy: .cluster(.selfScore("X001"), .ok),
                                                                      body: .rawJSON(#"{"stage":"self","target":"X001","points":{"D1":9}}"#), isAPI: true),
+            // The unit as a collective: rated by a leader of the unit above; an unknown award or proposal after the access check.
+            "POST /units/:code/emulation/rating": .init(guardedBy: .unit(.approve, .seeOther), body: .form(["rating": "HTTNV"])),
+            "POST /units/:code/emulation/collective": .init(guardedBy: .unit(.write, .unprocessableEntity), body: .form(["award": "KHONG-CO"])),
+            "POST /units/:code/emulation/collective/:proposal/decision": .init(guardedBy: .unit(.approve, .notFound),
+                body: .form(["decision": "1/QĐ", "decidedOn": "2026-11-01", "signer": "Người ký"])),
             "GET /api/v1/emulation/rule-sets": .init(guardedBy: .signedIn(.ok), isAPI: true),
             "POST /api/v1/emulation/eligibility": .init(guardedBy: .signedIn(.ok),
                                                         body: .rawJSON(#"{"award":"LDTT","year":"2024-2025","person":{}}"#), isAPI: true),

@@ -49,6 +49,10 @@ enum SiteURL: Equatable {
     case unitEmulationImport(String)
     case unitEmulationProposals(String)
     case unitEmulationDecision(String, String)
+    /// The unit as a collective: its yearly rating (by the unit above), its proposals, their decisions.
+    case unitEmulationRating(String)
+    case unitEmulationCollective(String)
+    case unitEmulationCollectiveDecision(String, String)
     /// Clusters and blocks (cụm, khối thi đua): the list, one cluster, and what its members and organiser do.
     case clusters
     case cluster(String)
@@ -136,6 +140,9 @@ enum SiteURL: Equatable {
         case .unitEmulationImport(let code): "/units/\(code)/emulation/import"
         case .unitEmulationProposals(let code): "/units/\(code)/emulation/proposals"
         case .unitEmulationDecision(let code, let proposal): "/units/\(code)/emulation/proposals/\(proposal)/decision"
+        case .unitEmulationRating(let code): "/units/\(code)/emulation/rating"
+        case .unitEmulationCollective(let code): "/units/\(code)/emulation/collective"
+        case .unitEmulationCollectiveDecision(let code, let proposal): "/units/\(code)/emulation/collective/\(proposal)/decision"
         case .clusters: "/emulation/clusters"
         case .cluster(let id): "/emulation/clusters/\(id)"
         case .clusterStep(let id, let step): "/emulation/clusters/\(id)/\(step.rawValue)"

@@ -134,5 +134,17 @@ extension DemoBuilder {
         let leader = cluster.ranking.first?.entry.member ?? cluster.members[0].code
         try await ClusterService.vote(cluster, votes: Dictionary(uniqueKeysWithValues: cluster.members.enumerated().map { ($1.code, $1.code == leader ? 5 : $0 % 3) }),
                                       leads: [leader], by: .commandLine, on: db)
+        // The leading unit, rated by the organiser, is proposed for the organiser's flag, which is decided.
+        guard let unit = try await Unit.query(on: db).filter(\.$code == leader).first() else { return }
+        try await CollectiveYear.rate(unit, year: year, rating: .htxsnv, by: .commandLine, on: db)
+        let collective = try await CollectiveYear.load(try await EmulationYear.load(unitID: try unit.requireID(), year: year, on: db), on: db)
+        let flag: Award = cluster.organiser.code == "BGD" ? .coBo : .ttldxs
+        guard collective.verdict(flag).eligible else { return }
+        try await collective.propose(flag, by: .commandLine, on: db)
+        let proposed = try await CollectiveYear.load(collective.year, on: db)
+        if let proposal = proposed.proposals.first {
+            try await proposed.decide(proposal.id, .init(decision: "\(1000 + year.startYear % 100)/QĐ-BGDĐT", decidedOn: year.end.addingMonths(-1)?.iso ?? year.end.iso,
+                                                       signer: "Bộ trưởng Bộ Giáo dục và Đào tạo"), today: today, by: .commandLine, on: db)
+        }
     }
 }

@@ -19,7 +19,7 @@ enum EmulationController {
             let path = try await UnitTree.path(to: unit.requireID(), on: req.today, in: req.db)
             return ProposalDocument.response(try ProposalDocument.data(data, unit: unit, path: path, now: req.now), unit: unit, year: year)
         }
-        let model = EmulationPage.model(data, unitName: unit.name, code: unit.code,
+        let model = EmulationPage.model(data, collective: try await CollectiveYear.load(data, on: req.db), unitName: unit.name, code: unit.code,
                                         canWrite: try await req.decide(.write, on: unit) == .allowed,
                                         canDecide: try await req.decide(.approve, on: unit) == .allowed, today: req.today)
         return try await req.render("emulation", title: "Thi đua, khen thưởng – \(unit.name)", model)
@@ -50,6 +50,35 @@ enum EmulationController {
         guard let id = req.parameters.get("proposal").flatMap(UUID.init(uuidString:)) else { throw AppError.notFound("đề nghị khen thưởng") }
         let data = try await EmulationYear.load(unitID: try unit.requireID(), year: year, on: req.db)
         try await data.decide(id, form, today: req.today, by: AuditActor(try req.requireUser()), on: req.db)
+        return req.redirect(to: SiteURL.unitEmulation(unit.code).url(.year(year)), redirectType: .normal)
+    }
+
+    // MARK: - The unit as a collective
+
+    struct RatingForm: Content { var rating: String }
+
+    @Sendable static func rate(req: Request) async throws -> Response {
+        let unit = try req.scopedUnit, year = try req.planYear, form = try req.content.decode(RatingForm.self)
+        guard let rating = Rating(rawValue: form.rating) else {
+            throw AppError.invalidField(field: "rating", message: "Xếp loại là HTXSNV, HTTNV, HTNV hoặc KHTNV.")
+        }
+        try await CollectiveYear.rate(unit, year: year, rating: rating, by: AuditActor(try req.requireUser()), on: req.db)
+        return req.redirect(to: SiteURL.unitEmulation(unit.code).url(.year(year)), redirectType: .normal)
+    }
+
+    @Sendable static func proposeCollective(req: Request) async throws -> Response {
+        let unit = try req.scopedUnit, year = try req.planYear, form = try req.content.decode(ProposeForm.self)
+        guard let award = Award(rawValue: form.award) else { throw AppError.invalidField(field: "award", message: "Không có danh hiệu \"\(form.award)\".") }
+        let collective = try await CollectiveYear.load(try await EmulationYear.load(unitID: try unit.requireID(), year: year, on: req.db), on: req.db)
+        try await collective.propose(award, by: AuditActor(try req.requireUser()), on: req.db)
+        return req.redirect(to: SiteURL.unitEmulation(unit.code).url(.year(year)), redirectType: .normal)
+    }
+
+    @Sendable static func decideCollective(req: Request) async throws -> Response {
+        let unit = try req.scopedUnit, year = try req.planYear, form = try req.content.decode(EmulationYear.Decision.self)
+        guard let id = req.parameters.get("proposal").flatMap(UUID.init(uuidString:)) else { throw AppError.notFound("đề nghị khen thưởng") }
+        let collective = try await CollectiveYear.load(try await EmulationYear.load(unitID: try unit.requireID(), year: year, on: req.db), on: req.db)
+        try await collective.decide(id, form, today: req.today, by: AuditActor(try req.requireUser()), on: req.db)
         return req.redirect(to: SiteURL.unitEmulation(unit.code).url(.year(year)), redirectType: .normal)
     }
 

@@ -24,6 +24,26 @@ enum EmulationPage {
         var canWrite: Bool
         var canDecide: Bool
         var today: String
+        var collective: CollectiveView
+    }
+
+    struct CollectiveView: Encodable {
+        var rating: String
+        var rateURL: String?
+        var ratings: [String]
+        var facts: [String]
+        var verdicts: [CollectiveVerdict]
+        var proposeURL: String
+        var proposals: [ProposalRow]?
+    }
+
+    struct CollectiveVerdict: Encodable {
+        var award: String
+        var code: String
+        var eligible: Bool
+        var unconfirmed: Bool
+        var checks: [CheckView]
+        var canPropose: Bool
     }
 
     struct Row: Encodable {
@@ -54,7 +74,33 @@ enum EmulationPage {
         var proposedAt: String
     }
 
-    static func model(_ data: EmulationYear, unitName: String, code: String, canWrite: Bool, canDecide: Bool, today: Day) -> Model {
+    static func collective(_ c: CollectiveYear, code: String, canWrite: Bool, canDecide: Bool) -> CollectiveView {
+        let record = c.record
+        let year = c.year.year
+        return CollectiveView(
+            rating: c.rating?.vietnamese ?? "Chưa xếp loại", rateURL: canDecide ? SiteURL.unitEmulationRating(code).url(.year(year)) : nil,
+            ratings: Rating.allCases.map(\.rawValue),
+            facts: ["\(record.members) cán bộ có hồ sơ; \(record.ldtt) đạt hoặc đủ điều kiện LĐTT, \(record.cstdcs) CSTĐCS; "
+                    + "\(record.khtnv) không hoàn thành nhiệm vụ; \(record.warningOrAbove) bị kỷ luật từ cảnh cáo"
+                    + (record.leadsCluster ? "; dẫn đầu cụm, khối thi đua năm học \(year.name)." : ".")],
+            verdicts: CollectiveYear.awards.map { award in
+                let verdict = c.verdict(award)
+                return CollectiveVerdict(award: award.vietnamese, code: award.rawValue, eligible: verdict.eligible,
+                                         unconfirmed: verdict.restsOnUnconfirmed, checks: verdict.checks.map(view),
+                                         canPropose: canWrite && verdict.eligible && !c.proposals.contains { $0.award == award.rawValue })
+            },
+            proposeURL: SiteURL.unitEmulationCollective(code).url(.year(year)),
+            proposals: c.proposals.map { p in
+                ProposalRow(id: p.id.uuidString, staff: "", award: Award(rawValue: p.award)?.vietnamese ?? p.award,
+                            state: p.decision == nil ? "Chờ quyết định" : "Đã có quyết định",
+                            decision: p.decision.map { "QĐ \($0) ngày \(p.decidedOn.flatMap(Day.init(iso:))?.vietnamese ?? "") – \(p.signer ?? "")" } ?? "",
+                            decideURL: canDecide && p.decision == nil ? SiteURL.unitEmulationCollectiveDecision(code, p.id.uuidString).url(.year(year)) : nil,
+                            proposedBy: p.proposedBy, proposedAt: VietnameseFormat.date(p.proposedAt))
+            }.nonEmpty)
+    }
+
+    static func model(_ data: EmulationYear, collective: CollectiveYear, unitName: String, code: String, canWrite: Bool, canDecide: Bool,
+                      today: Day) -> Model {
         let rows = data.staff.map { member in
             let record = data.records[member.id] ?? PersonRecord()
             return Row(
@@ -88,7 +134,8 @@ enum EmulationPage {
                      documentURL: SiteURL.unitEmulation(code).url(.year(data.year), .format("docx")),
                      proposeURL: SiteURL.unitEmulationProposals(code).url(.year(data.year)),
                      awards: EmulationStore.individualAwards.map(\.short), rows: rows.nonEmpty, proposals: proposals.nonEmpty,
-                     canWrite: canWrite, canDecide: canDecide, today: today.iso)
+                     canWrite: canWrite, canDecide: canDecide, today: today.iso,
+                     collective: self.collective(collective, code: code, canWrite: canWrite, canDecide: canDecide))
     }
 
     /// The two lists as an Excel file: who is eligible for what, and the proposals (danh sách đề nghị).

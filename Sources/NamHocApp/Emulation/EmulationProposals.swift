@@ -94,15 +94,8 @@ struct EmulationYear {
         var signer: String
     }
 
-    /// Records the authority's decision on a proposal: the award is held from now on.
-    func decide(_ proposalID: UUID, _ decision: Decision, today: Day, by actor: AuditActor, on db: any Database) async throws {
-        guard let proposal = proposals.first(where: { $0.id == proposalID }),
-              let member = staff.first(where: { $0.id == proposal.staffId }), let award = Award(rawValue: proposal.award) else {
-            throw AppError.notFound("đề nghị khen thưởng")
-        }
-        guard proposal.state == "proposed" else {
-            throw AppError.conflict(field: "proposal", message: "Đề nghị này đã có quyết định \(proposal.decision ?? "").")
-        }
+    /// A decision as it is recorded: a number, a day within the year's start and today, a signer.
+    func checked(_ decision: Decision, today: Day) throws -> Decision {
         let number = decision.decision.trimmingCharacters(in: .whitespaces), signer = decision.signer.trimmingCharacters(in: .whitespaces)
         guard !number.isEmpty, number.count <= 60 else {
             throw AppError.invalidField(field: "decision", message: "Cần số quyết định (tối đa 60 ký tự), ví dụ 123/QĐ-SGDĐT.")
@@ -113,6 +106,20 @@ struct EmulationYear {
         guard !signer.isEmpty, signer.count <= 120 else {
             throw AppError.invalidField(field: "signer", message: "Cần người ký quyết định (tối đa 120 ký tự).")
         }
+        return Decision(decision: number, decidedOn: day.iso, signer: signer)
+    }
+
+    /// Records the authority's decision on a proposal: the award is held from now on.
+    func decide(_ proposalID: UUID, _ decision: Decision, today: Day, by actor: AuditActor, on db: any Database) async throws {
+        guard let proposal = proposals.first(where: { $0.id == proposalID }),
+              let member = staff.first(where: { $0.id == proposal.staffId }), let award = Award(rawValue: proposal.award) else {
+            throw AppError.notFound("đề nghị khen thưởng")
+        }
+        guard proposal.state == "proposed" else {
+            throw AppError.conflict(field: "proposal", message: "Đề nghị này đã có quyết định \(proposal.decision ?? "").")
+        }
+        let checked = try checked(decision, today: today)
+        let (number, day, signer) = (checked.decision, Day(iso: checked.decidedOn)!, checked.signer)
         let works = Eligibility(ruleSet: ruleSet).worksUsed(by: award, year: year, person: records[member.id] ?? PersonRecord())
         try await db.transaction { tx in
             try await tx.sql.insertRows(

@@ -28,6 +28,7 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateDataVersion())
     app.migrations.add(CreateEmulation())
     app.migrations.add(CreateEmulationClusters())
+    app.migrations.add(CreateCollectiveAwards())
 }
 
 extension Database {
