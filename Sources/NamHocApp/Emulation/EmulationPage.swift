@@ -93,7 +93,7 @@ enum EmulationPage {
             proposals: c.proposals.map { p in
                 ProposalRow(id: p.id.uuidString, staff: "", award: Award(rawValue: p.award)?.vietnamese ?? p.award,
                             state: p.decision == nil ? "Chờ quyết định" : "Đã có quyết định",
-                            decision: p.decision.map { "QĐ \($0) ngày \(p.decidedOn.flatMap(Day.init(iso:))?.vietnamese ?? "") – \(p.signer ?? "")" } ?? "",
+                            decision: decisionText(p.decision, p.decidedOn, p.signer),
                             decideURL: canDecide && p.decision == nil ? SiteURL.unitEmulationCollectiveDecision(code, p.id.uuidString).url(.year(year)) : nil,
                             proposedBy: p.proposedBy, proposedAt: VietnameseFormat.date(p.proposedAt))
             }.nonEmpty)
@@ -121,7 +121,7 @@ enum EmulationPage {
         let proposals = data.proposals.map { p in
             ProposalRow(id: p.id.uuidString, staff: names[p.staffId] ?? "", award: Award(rawValue: p.award)?.vietnamese ?? p.award,
                         state: p.state == "decided" ? "Đã có quyết định" : "Chờ quyết định",
-                        decision: p.decision.map { "QĐ \($0) ngày \(p.decidedOn.flatMap(Day.init(iso:))?.vietnamese ?? "") – \(p.signer ?? "")" } ?? "",
+                        decision: decisionText(p.decision, p.decidedOn, p.signer),
                         decideURL: canDecide && p.state == "proposed" ? SiteURL.unitEmulationDecision(code, p.id.uuidString).url(.year(data.year)) : nil,
                         proposedBy: p.proposedBy, proposedAt: VietnameseFormat.date(p.proposedAt))
         }
@@ -136,6 +136,11 @@ enum EmulationPage {
                      awards: EmulationStore.individualAwards.map(\.short), rows: rows.nonEmpty, proposals: proposals.nonEmpty,
                      canWrite: canWrite, canDecide: canDecide, today: today.iso,
                      collective: self.collective(collective, code: code, canWrite: canWrite, canDecide: canDecide))
+    }
+
+    /// "QĐ 15/QĐ-UBND ngày 10/07/2026 – Chủ tịch", or "" before the decision.
+    static func decisionText(_ decision: String?, _ decidedOn: String?, _ signer: String?) -> String {
+        decision.map { "QĐ \($0) ngày \(decidedOn.flatMap(Day.init(iso:))?.vietnamese ?? "") – \(signer ?? "")" } ?? ""
     }
 
     /// The two lists as an Excel file: who is eligible for what, and the proposals (danh sách đề nghị).
